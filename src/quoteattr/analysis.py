@@ -1,0 +1,295 @@
+"""Per-document analysis shared by the strategies: paragraphs and paired quote marks.
+
+Everything here works on the raw text (no spaCy), so it is cheap, testable on
+plain strings, and computed once per document (:func:`analyse`, cached on the
+``Doc`` by :mod:`quoteattr.strategies.base`).
+
+Quote pairing never raises. News text is full of unbalanced marks; the rules:
+
+- typographic marks say which way they face (“ opens, ” closes), except where a
+  convention turns them round (German „…“);
+- a straight ``"`` closes the innermost open double quote if there is one and
+  opens one otherwise; ``` `` ``` and ``''`` are the tokenised-text convention;
+- a single mark between two letters is an apostrophe (don't, O'Brien); one
+  after a letter and before a space closes a single quote only if one is open
+  (Davis' commentary stays an apostrophe);
+- at a paragraph break an open double quote carries on when the next paragraph
+  opens with a quote mark (the news convention for multi-paragraph quotes) or
+  when the next paragraph's first double mark closes it; otherwise it is
+  closed at the break and marked unclosed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from quoteattr.lexicon.en import QUOTE_PAIRS
+
+__all__ = ["Analysis", "Quote", "analyse", "paragraphs", "pair_quotes"]
+
+# Typographic marks face one way; straight and single marks are decided by context.
+_OPENERS = {opener for opener, _ in QUOTE_PAIRS}
+_CLOSERS = {closer for _, closer in QUOTE_PAIRS}
+_FACING_OPEN = {"“", "„", "‟", "«", "〝", "‹"}
+_FACING_CLOSE = {"”", "»", "〞", "〟", "›"}
+_DOUBLE = {"“", "”", "„", "‟", "«", "»", '"', "＂", "``", "''", "〝", "〞", "〟"}
+_MARK_RE = re.compile(r"``|''|[\"'“”„‟«»‘’‚‛‹›＂〝〞〟]")
+_PARAGRAPH_RE = re.compile(r"[^\S\n]*\n\s*")
+
+
+@attrs.frozen
+class Quote:
+    """A pair of quote marks and what lies between them.
+
+    Attributes:
+        start: offset of the opening mark.
+        end: offset just after the closing mark (or the paragraph end if unclosed).
+        inner_start: offset just after the opening mark.
+        inner_end: offset of the closing mark (== ``end`` if unclosed).
+        double: whether the marks are double (“ ”) rather than single (‘ ’).
+        depth: 0 for an outermost quote, 1 for a quote inside a quote, ...
+        closed: whether a closing mark was found.
+        pieces: ``(start, end)`` of each paragraph's part of a multi-paragraph
+            quote; one piece for an ordinary quote.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    double: bool
+    depth: int
+    closed: bool = True
+    pieces: tuple[tuple[int, int], ...] = ()
+
+
+@attrs.frozen
+class Analysis:
+    """What the strategies share about one text: its paragraphs and quotes."""
+
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]
+    quotes: tuple[Quote, ...]
+
+    @property
+    def primary(self) -> tuple[Quote, ...]:
+        """Return the outermost quotes in the document's main quoting style.
+
+        News in American style quotes speech with double marks and nests single
+        ones; British style does the reverse. The main style is double unless
+        the text has no double-quoted material at all.
+        """
+        outer = [q for q in self.quotes if q.depth == 0]
+        if any(q.double for q in outer):
+            return tuple(q for q in outer if q.double)
+        return tuple(outer)
+
+    def paragraph_of(self, offset: int) -> int:
+        """Return the index of the paragraph holding ``offset``."""
+        low, high = 0, len(self.paragraphs) - 1
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.paragraphs[mid][0] <= offset:
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """Return ``(start, end)`` of each paragraph: the non-blank stretches between line breaks."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _PARAGRAPH_RE.finditer(text):
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = match.end()
+    tail = text[position:].rstrip()
+    if tail:
+        spans.append((position, position + len(tail)))
+    return tuple(spans) or ((0, 0),)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+@attrs.define
+class _Open:
+    offset: int
+    mark: str
+    double: bool
+    pieces: list[tuple[int, int]]
+    piece_start: int
+
+
+def _role(text: str, index: int, mark: str, open_double: bool, open_single: bool) -> str:
+    """Return 'open', 'close' or 'none' (apostrophe) for the mark at ``index``."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + len(mark)] if index + len(mark) < len(text) else " "
+    if mark in {"``"}:
+        return "open"
+    if mark == "''":
+        return "close" if open_double else "open"
+    if mark in {'"', "＂"}:
+        if open_double:
+            return "close"
+        return "open"
+    if mark in {"'", "’", "‛"}:
+        if _is_word(before) and _is_word(after):
+            return "none"
+        if before.isspace() or before in "([{—–-/“\"" or index == 0:
+            return "open" if not after.isspace() else "none"
+        if open_single and not _is_word(after):
+            return "close"
+        return "none"
+    if mark == "‘":
+        if _is_word(before) and _is_word(after):
+            return "none"
+        if open_single and not _is_word(after) and not before.isspace():
+            # ‘ typed for ’ by careless software closes a pending single quote.
+            return "close"
+        return "open"
+    if mark in {"‚"}:
+        return "open" if not after.isspace() else "none"
+    if mark in _FACING_OPEN:
+        return "open"
+    if mark in _FACING_CLOSE:
+        return "close"
+    return "none"
+
+
+def _closes(opener: str, closer: str) -> bool:
+    """Return whether ``closer`` may close a quote opened by ``opener``."""
+    opener_double = opener in _DOUBLE
+    closer_double = closer in _DOUBLE
+    return opener_double == closer_double
+
+
+def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """Return the quotes of ``text``, ordered by where they open.
+
+    Args:
+        text: the original text.
+        paragraph_spans: the text's paragraphs, if already computed.
+
+    Returns:
+        Every paired (or unclosed) quote, nested ones included with their depth.
+    """
+    spans = paragraph_spans if paragraph_spans is not None else paragraphs(text)
+    quotes: list[Quote] = []
+    stack: list[_Open] = []
+    marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
+    mark_index = 0
+    for number, (para_start, para_end) in enumerate(spans):
+        first_in_paragraph = True
+        while mark_index < len(marks) and marks[mark_index][0] < para_end:
+            offset, mark = marks[mark_index]
+            mark_index += 1
+            if offset < para_start:
+                continue
+            open_double = any(entry.double for entry in stack)
+            open_single = any(not entry.double for entry in stack)
+            if first_in_paragraph and stack and offset == para_start and mark not in _CLOSERS - _OPENERS:
+                # The reopening mark of a multi-paragraph quote: not a new quote.
+                if stack[0].double == (mark in _DOUBLE):
+                    first_in_paragraph = False
+                    stack[0].piece_start = offset
+                    continue
+            first_in_paragraph = False
+            role = _role(text, offset, mark, open_double, open_single)
+            if role == "open" and mark == "“" and stack and stack[-1].mark == "„":
+                role = "close"  # German „…“
+            if role == "close":
+                _close(text, stack, quotes, offset, mark)
+            elif role == "open":
+                stack.append(_Open(offset, mark, mark in _DOUBLE, [], offset))
+        # Paragraph break: carry an open double quote over or close it here.
+        singles_left = [entry for entry in stack if not entry.double]
+        for entry in singles_left:
+            # An unclosed single mark is far more often an apostrophe than a quote.
+            stack.remove(entry)
+        if not stack:
+            continue
+        next_start = spans[number + 1][0] if number + 1 < len(spans) else None
+        if next_start is not None and _continues(text, next_start, spans[number + 1][1]):
+            for entry in stack:
+                entry.pieces.append((entry.piece_start, para_end))
+                entry.piece_start = next_start
+            continue
+        while stack:
+            entry = stack.pop()
+            pieces = (*entry.pieces, (entry.piece_start, para_end))
+            quotes.append(
+                Quote(
+                    start=entry.offset,
+                    end=para_end,
+                    inner_start=entry.offset + len(entry.mark),
+                    inner_end=para_end,
+                    double=entry.double,
+                    depth=len(stack),
+                    closed=False,
+                    pieces=tuple(pieces),
+                )
+            )
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return quotes
+
+
+def _continues(text: str, next_start: int, next_end: int) -> bool:
+    """Return whether an open quote carries on into the paragraph at ``next_start``."""
+    first = _MARK_RE.match(text, next_start)
+    if first is not None and first.group() not in {"”", "»", "’", "''"}:
+        return True
+    # A quote that spans a line break with no reopening mark (one sentence a
+    # line, hard-wrapped text): it carries on if the next line's first double
+    # mark closes it.
+    for match in _MARK_RE.finditer(text, next_start, next_end):
+        mark = match.group()
+        if mark not in _DOUBLE:
+            continue
+        if mark in {"”", "»", "''"}:
+            return True
+        if mark in {'"', "＂"}:
+            before = text[match.start() - 1] if match.start() > 0 else " "
+            return not before.isspace()
+        return False
+    return False
+
+
+def _close(text: str, stack: list[_Open], quotes: list[Quote], offset: int, mark: str) -> None:
+    for position in range(len(stack) - 1, -1, -1):
+        entry = stack[position]
+        if _closes(entry.mark, mark):
+            # Marks opened inside it and never closed were apostrophes.
+            del stack[position + 1 :]
+            stack.pop()
+            end = offset + len(mark)
+            pieces = (*entry.pieces, (entry.piece_start, end))
+            quotes.append(
+                Quote(
+                    start=entry.offset,
+                    end=end,
+                    inner_start=entry.offset + len(entry.mark),
+                    inner_end=offset,
+                    double=entry.double,
+                    depth=position,
+                    closed=True,
+                    pieces=pieces,
+                )
+            )
+            return
+
+
+def analyse(text: str) -> Analysis:
+    """Return the shared analysis of ``text``."""
+    spans = paragraphs(text)
+    return Analysis(text=text, paragraphs=spans, quotes=tuple(pair_quotes(text, spans)))
+
+
+def iter_quote_chars(quote: Quote) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of the quote's pieces (one per paragraph it spans)."""
+    yield from quote.pieces or ((quote.start, quote.end),)

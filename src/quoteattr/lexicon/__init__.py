@@ -1,0 +1,1 @@
+"""Linguistic data per language; rules read it, never hard-code it."""

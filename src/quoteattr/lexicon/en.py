@@ -1,0 +1,161 @@
+"""English linguistic data: quote marks, cue verbs, nominal and multi-word cues.
+
+Sources (the lists are our own selection; where a list draws on another work it
+says so beside it):
+
+- PolNeAR train's cue annotations (Newell, Margolin & Ruths 2018): we counted
+  the cue words annotators marked and reviewed every lemma seen three times or
+  more; that set is the core of ``SPEECH_VERBS``, ``THOUGHT_VERBS`` and
+  ``OTHER_VERBS`` and of ``CUE_NOUNS``.
+- Levin (1993), *English Verb Classes and Alternations*, classes 37.1-37.9
+  (verbs of communication: say, tell, manner of speaking, complain, advise) and
+  29.4-29.5 (declare and conjecture verbs), for speech and thought verbs that a
+  four-year sample of US election news happens not to use often.
+- Quirk et al. (1985), *A Comprehensive Grammar of the English Language*,
+  §14.29-14.31 (reporting clauses), for the inverted "said X" order and the
+  verbs that allow it (``INVERTING_VERBS``).
+- textacy's ``_reporting_verbs`` (55 lemmas, textacy 0.13,
+  ``textacy/extract/triples.py``) was checked against ours: every one of its
+  lemmas is here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from quoteattr.model import CueClass
+
+__all__ = [
+    "ACCORDING_TO",
+    "CUE_NOUNS",
+    "HONORIFICS",
+    "INVERTING_VERBS",
+    "QUOTE_PAIRS",
+    "SPEECH_VERBS",
+    "THOUGHT_VERBS",
+    "OTHER_VERBS",
+    "cue_class",
+]
+
+# Opening and closing quotation marks, by Unicode's Ps/Pi/Pe/Pf pairing and the
+# conventions of English, German and French print; `` '' is the tokenised-text
+# (Penn Treebank) convention.
+QUOTE_PAIRS: Final[tuple[tuple[str, str], ...]] = (
+    ("“", "”"),
+    ("„", "“"),
+    ("„", "”"),
+    ("‟", "”"),
+    ("«", "»"),
+    ("〝", "〞"),
+    ("〝", "〟"),
+    ("‘", "’"),
+    ("‚", "‘"),
+    ("‚", "’"),
+    ("‛", "’"),
+    ("‹", "›"),
+    ("``", "''"),
+)
+
+# Verbs that report speech (class speech).
+SPEECH_VERBS: Final[frozenset[str]] = frozenset(
+    """
+    say tell add write ask state note announce suggest explain argue claim declare
+    insist warn urge tweet respond reply answer report remark comment observe
+    acknowledge admit concede confirm deny reiterate repeat stress emphasize emphasise
+    maintain assert contend caution predict promise pledge vow threaten recall
+    recount describe characterize characterise call label dub term testify allege
+    accuse blame charge criticize criticise condemn denounce decry slam blast attack
+    praise laud thank congratulate apologize apologise complain lament grumble
+    protest object retort counter rebut quip joke tease mock scoff sneer
+    shout yell scream cry exclaim whisper mutter murmur mumble sigh snap bark
+    growl roar sing chant plead beg demand request order command instruct advise
+    recommend propose urge implore encourage invite inform notify assure reassure
+    remind brief disclose reveal divulge leak announce proclaim pronounce
+    post email text message retweet blog publish print quote cite reference
+    mention discuss address raise point continue conclude begin start finish
+    interject interrupt chime boast brag gush rave rant muse wonder speculate
+    estimate forecast project guess hint imply indicate signal concur agree
+    disagree dispute contest challenge question query inquire enquire press
+    pose echo parrot paraphrase summarize summarise clarify elaborate specify
+    detail outline list highlight underline underscore reaffirm affirm attest
+    swear certify guarantee vouch boast counsel caution admonish scold chide
+    rebuke reprimand berate lecture preach tout trumpet hail welcome applaud
+    commend endorse reject dismiss rule refute contradict correct retract
+    recant backtrack waffle hedge stammer stutter drawl lisp bellow howl wail
+    sob gasp groan moan hiss snarl chuckle laugh giggle smile grin nod shrug
+    volunteer offer opine posit submit propound aver avow avouch allow grant
+    rejoin riposte reason argue theorize theorise explain
+    """.split()
+)
+
+# Verbs that report thought, belief, intention or feeling (class thought).
+THOUGHT_VERBS: Final[frozenset[str]] = frozenset(
+    """
+    think believe feel know hope fear worry expect want wish doubt suspect assume
+    presume suppose reckon figure consider regard view see imagine envision
+    envisage anticipate intend plan prefer favor favour oppose support understand
+    realize realise recognize recognise remember forget decide determine conclude
+    judge deem trust agree like love hate dread care mean seem appear sound
+    learn discover notice perceive sense gather infer deduce calculate
+    """.split()
+)
+
+# Verbs whose subject is evidence or a document rather than a speaker (class other).
+OTHER_VERBS: Final[frozenset[str]] = frozenset(
+    """
+    show find reveal indicate suggest demonstrate prove confirm document record
+    estimate project predict conclude read state say list include cite
+    """.split()
+)
+
+# Verbs that allow the inverted order "…, said Smith" (Quirk et al. 1985, §14.29).
+INVERTING_VERBS: Final[frozenset[str]] = frozenset(
+    """
+    say add write ask tell explain note continue reply answer respond recall
+    insist warn declare announce argue observe remark comment conclude explain
+    suggest state agree joke quip cry shout exclaim whisper murmur mutter sigh
+    """.split()
+)
+
+# Nouns that head a cue ("a statement", "his claim that ...").
+CUE_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    statement claim remark comment comments assertion allegation accusation warning
+    announcement argument suggestion proposal promise pledge vow threat insistence
+    admission denial confirmation testimony interview speech address tweet post
+    message letter email memo report reports op-ed column essay editorial
+    press release briefing declaration prediction estimate view views belief
+    opinion position stance assessment analysis finding findings poll survey
+    study research words criticism praise complaint plea call demand request
+    """.split()
+)
+
+# Multi-word cues whose speaker follows them: "according to X".
+ACCORDING_TO: Final[tuple[tuple[str, ...], ...]] = (
+    ("according", "to"),
+    ("as", "per"),
+)
+
+# Honorifics and courtesy titles stripped when comparing names.
+HONORIFICS: Final[frozenset[str]] = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lord lady
+    madam madame mme mme. mlle monsieur herr frau rev rev. fr fr. sen sen. rep rep.
+    gov gov. gen gen. col col. capt capt. lt lt. sgt sgt. pres pres. hon hon.
+    """.split()
+)
+
+_CLASSES: Final[tuple[tuple[CueClass, frozenset[str]], ...]] = (
+    (CueClass.SPEECH, SPEECH_VERBS),
+    (CueClass.THOUGHT, THOUGHT_VERBS),
+    (CueClass.OTHER, OTHER_VERBS),
+)
+
+
+def cue_class(lemma: str) -> CueClass | None:
+    """Return the class of a cue verb's lemma, speech first, or ``None`` if it is no cue."""
+    lowered = lemma.lower()
+    for klass, lemmas in _CLASSES:
+        if lowered in lemmas:
+            return klass
+    return None

@@ -1,0 +1,82 @@
+"""Combine the statements of several strategies into one statement per piece of content.
+
+The rule, applied to every group of statements whose content overlaps:
+
+1. A statement whose content covers another's wholly absorbs it: a quote found
+   by the direct strategy inside reported speech becomes part of the mixed
+   statement that holds it.
+2. Otherwise the statement with the higher confidence wins; on a tie, the one
+   from the strategy listed first in the run.
+3. The winner keeps its own content; a missing cue, speaker or addressee is
+   taken from the best statement it absorbed that has one.
+
+Statements that do not overlap pass through unchanged. The result is ordered
+by where each statement's content starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from quoteattr.model import Statement
+
+__all__ = ["merge"]
+
+
+def _overlap(a: Statement, b: Statement) -> bool:
+    return any(x.overlaps(y) for x in a.content for y in b.content)
+
+
+def _covers(a: Statement, b: Statement) -> bool:
+    return all(any(x.contains(y) for x in a.content) for y in b.content)
+
+
+def merge(runs: Sequence[Sequence[Statement]]) -> tuple[Statement, ...]:
+    """Merge the statements of several strategies, given in the run's strategy order.
+
+    Args:
+        runs: one sequence of statements per strategy, in precedence order.
+
+    Returns:
+        One statement per piece of content, ordered by position.
+    """
+    ranked: list[tuple[Statement, int]] = [
+        (statement, order) for order, run in enumerate(runs) for statement in run
+    ]
+    if len(runs) <= 1:
+        return tuple(sorted((s for s, _ in ranked), key=lambda s: (s.start, s.end)))
+    ranked.sort(key=lambda pair: (pair[0].start, pair[0].end))
+    merged: list[tuple[Statement, int]] = []
+    for statement, order in ranked:
+        clash = [n for n, (kept, _) in enumerate(merged) if _overlap(kept, statement)]
+        if not clash:
+            merged.append((statement, order))
+            continue
+        group = [merged[n] for n in clash] + [(statement, order)]
+        for n in reversed(clash):
+            del merged[n]
+        merged.append(_resolve(group))
+    return tuple(sorted((s for s, _ in merged), key=lambda s: (s.start, s.end)))
+
+
+def _resolve(group: list[tuple[Statement, int]]) -> tuple[Statement, int]:
+    def strength(pair: tuple[Statement, int]) -> tuple[int, float, int]:
+        statement, order = pair
+        covers = sum(1 for other, _ in group if other is not statement and _covers(statement, other))
+        return covers, statement.confidence, -order
+
+    winner, order = max(group, key=strength)
+    others = sorted((p for p in group if p[0] is not winner), key=strength, reverse=True)
+    for other, _ in others:
+        changes: dict[str, object] = {}
+        if winner.cue is None and other.cue is not None:
+            changes["cue"] = other.cue
+        if winner.speaker is None and other.speaker is not None:
+            changes["speaker"] = other.speaker
+        if winner.addressee is None and other.addressee is not None:
+            changes["addressee"] = other.addressee
+        if changes:
+            winner = attrs.evolve(winner, **changes)
+    return winner, order

@@ -1,0 +1,546 @@
+"""Direct quotations: paired quote marks, their cue and their speaker mention.
+
+The strategy walks the document's outermost quotes (see :mod:`quoteattr.analysis`)
+and, for each, looks at the rest of its sentence:
+
+- ``"…," X said`` / ``"…," said X`` / ``"…," X, who …, told reporters``: the
+  attribution follows the quote (rules ``after-cue``, ``after-verb``);
+- ``X said: "…"`` / ``X said, "…"`` / ``According to X, "…"``: it precedes it
+  (``before-cue``), or the previous paragraph ends with one (``before-paragraph``);
+- ``"…" — X``: a dash and a name (``dash``); ``X: "…"`` a colon (``colon``);
+- ``"A," he said. "B."``: the second quote becomes a second fragment of the
+  first statement (``fragment``);
+- a free-standing quote with no attribution of its own continues the speaker
+  of the statement just before it in the same or the previous paragraph
+  (``continuation``), or is kept without a speaker (``unattributed``).
+
+A quote that sits inside a sentence of someone else's words ("urged diplomats
+to use the “art of diplomacy”") is not a direct statement: it is left to the
+reported-speech strategies, which make it part of a mixed statement. Short
+quotes with no punctuation of their own (titles, scare quotes, single words)
+are never statements on their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from quoteattr.analysis import Analysis, Quote
+from quoteattr.lexicon.en import ACCORDING_TO, HONORIFICS, cue_class
+from quoteattr.model import CueClass, Kind, Speaker, Span, Statement
+from quoteattr.strategies.base import analysis_of, register
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["QuoteStrategy"]
+
+NAME = "quoteattr.quotes.v1"
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
+_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj"}
+_WHEN = {"DATE", "TIME"}
+# Cue verbs whose object is whom the words were addressed to ("told reporters:").
+_ADDRESSING = {"tell", "ask", "warn", "assure", "remind", "inform", "urge", "advise", "email"}
+_DASHES = {"—", "–", "--", "-", "―"}
+_NOMINAL = {"PROPN", "PRON", "NOUN"}
+_WORD_RE = re.compile(r"\w+")
+_TERMINAL = ".!?…"
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {w.rstrip(".") for w in HONORIFICS}
+    | {"st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "u.s", "u.n", "u.k"}
+    | {"jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt"}
+    | {"sens", "reps", "govs", "d", "r", "i", "a.m", "p.m", "e.g", "i.e", "approx"}
+)
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+
+@attrs.frozen
+class _Attribution:
+    cue: Span | None
+    speaker: Span | None
+    rule: str
+    confidence: float
+    end: int
+    cue_class: CueClass = CueClass.SPEECH
+    addressee: Span | None = None
+
+
+class _Tokens:
+    """Find the tokens of a character range quickly."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [token.idx for token in doc]
+
+    def within(self, start: int, end: int) -> list[Token]:
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [
+            token
+            for token in self.doc[first:last]
+            if token.idx + len(token.text) <= end and not token.is_space
+        ]
+
+
+def _sentence_start(text: str, low: int, position: int) -> int:
+    """Return where the sentence holding ``position`` starts, not before ``low``."""
+    start = low
+    # The look-ahead needs to see the quote mark at ``position``.
+    for match in _BOUNDARY_RE.finditer(text, low, min(len(text), position + 2)):
+        if match.end() <= position and not _is_abbreviation(text, match.start()):
+            start = match.end()
+    return start
+
+
+def _sentence_end(text: str, position: int, high: int) -> int:
+    """Return where the sentence running from ``position`` ends, not after ``high``."""
+    for match in _BOUNDARY_RE.finditer(text, position, min(len(text), high + 2)):
+        if match.start() < high and not _is_abbreviation(text, match.start()):
+            return match.start() + len(match.group().rstrip())
+    return high
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _span(text: str, tokens: Sequence[Token], low: int, high: int) -> Span | None:
+    """Return the span from the first to the last token, clipped to [low, high), trimmed."""
+    if not tokens:
+        return None
+    start = max(low, tokens[0].idx)
+    end = min(high, tokens[-1].idx + len(tokens[-1].text))
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-\"“”'’"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”‘("):
+        end -= 1
+    if end <= start:
+        return None
+    return Span.of(text, start, end)
+
+
+def _subtree_span(text: str, token: Token, low: int, high: int) -> Span | None:
+    subtree = [t for t in token.subtree if low <= t.idx and t.idx + len(t.text) <= high]
+    if not subtree:
+        return None
+    # Keep the contiguous stretch around the head: a subtree clipped by the
+    # region may have holes (a quote inside an apposition).
+    ordered = sorted(subtree, key=lambda t: t.i)
+    head_position = next((n for n, t in enumerate(ordered) if t.i == token.i), 0)
+    first = last = head_position
+    while first > 0 and ordered[first - 1].i == ordered[first].i - 1:
+        first -= 1
+    while last < len(ordered) - 1 and ordered[last + 1].i == ordered[last].i + 1:
+        last += 1
+    return _span(text, ordered[first : last + 1], low, high)
+
+
+def _cue_class_of(token: Token) -> CueClass | None:
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VB", "VBG"}:
+        return None
+    return cue_class(token.lemma_)
+
+
+def _according_to(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    words = [t.lower_ for t in tokens]
+    for phrase in ACCORDING_TO:
+        for n in range(len(words) - len(phrase) + 1):
+            if tuple(words[n : n + len(phrase)]) == phrase:
+                return n, n + len(phrase)
+    return None
+
+
+def _speaker_of(text: str, cue: Token, low: int, high: int) -> Span | None:
+    for child in cue.children:
+        if child.dep_ in _SUBJECTS and low <= child.idx < high:
+            return _subtree_span(text, child, low, high)
+    return None
+
+
+def _addressee_of(text: str, cue: Token, low: int, high: int) -> Span | None:
+    for child in cue.children:
+        if child.dep_ in _ADDRESSEE_DEPS and low <= child.idx < high and child.pos_ in _NOMINAL:
+            return _subtree_span(text, child, low, high)
+    return None
+
+
+def _nominal_run(tokens: Sequence[Token]) -> list[Token]:
+    """Return the leading run of tokens that can form a name or noun phrase."""
+    run: list[Token] = []
+    for token in tokens:
+        if token.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"} or (
+            run and token.text == "." and run[-1].pos_ == "PROPN"
+        ):
+            run.append(token)
+        else:
+            break
+    return run if any(t.pos_ in _NOMINAL for t in run) else []
+
+
+@attrs.frozen
+class QuoteStrategy:
+    """Find direct quotations, their cue and their speaker mention.
+
+    Attributes:
+        min_words: quotes with fewer words and no punctuation of their own
+            ("scare quotes", titles) are not statements.
+        keep_unattributed: keep free-standing quotes whose speaker cannot be found.
+        name: the registered name stamped on each statement.
+    """
+
+    min_words: int = 3
+    keep_unattributed: bool = True
+    name: str = NAME
+
+    def __call__(self, doc: Doc) -> Iterator[Statement]:
+        """Yield the direct statements of ``doc``."""
+        analysis = analysis_of(doc)
+        quotes = analysis.primary
+        if not quotes:
+            return
+        tokens = _Tokens(doc)
+        yield from _Finder(self, doc, analysis, tokens).run(quotes)
+
+
+@attrs.define
+class _Open:
+    """A statement being built: fragments may still be added."""
+
+    content: list[Span]
+    attribution: _Attribution | None
+    paragraph: int
+    end: int
+
+
+class _Finder:
+    def __init__(self, settings: QuoteStrategy, doc: Doc, analysis: Analysis, tokens: _Tokens):
+        self.settings = settings
+        self.doc = doc
+        self.text = doc.text
+        self.analysis = analysis
+        self.tokens = tokens
+
+    def run(self, quotes: Sequence[Quote]) -> Iterator[Statement]:
+        previous: _Open | None = None
+        for index, quote in enumerate(quotes):
+            paragraph = self.analysis.paragraph_of(quote.start)
+            para_start, _ = self.analysis.paragraphs[paragraph]
+            end_paragraph = self.analysis.paragraph_of(max(quote.start, quote.end - 1))
+            para_end = self.analysis.paragraphs[end_paragraph][1]
+            low = para_start
+            if index > 0 and quotes[index - 1].end > low:
+                low = min(quotes[index - 1].end, quote.start)
+            high = para_end
+            if index + 1 < len(quotes) and quotes[index + 1].start < high:
+                high = max(quotes[index + 1].start, quote.end)
+            left_start = _sentence_start(self.text, low, quote.start)
+            right_end = _sentence_end(self.text, quote.end, high)
+            left = self.text[left_start : quote.start]
+            right = self.text[quote.end : right_end]
+            if not self._free_standing(quote, left, right, left_start):
+                continue
+            attribution = self._after(quote, quote.end, right_end) if right.strip() else None
+            fragments = self._fragments(quote)
+            if (
+                attribution is None
+                and previous is not None
+                and previous.paragraph == paragraph
+                and not self.text[previous.end : quote.start].strip()
+            ):
+                # "A," he said. "B.": the second quote is a fragment of the first statement.
+                previous.content.extend(fragments)
+                previous.end = max(quote.end, right_end if right.strip() else quote.end)
+                continue
+            if attribution is None and left.strip():
+                attribution = self._before(left_start, quote.start)
+            if attribution is None and not left.strip() and quote.start == para_start:
+                attribution = self._previous_paragraph(paragraph)
+            if attribution is None and not self._stands_alone(left, right):
+                continue
+            if attribution is None and previous is not None:
+                if paragraph - previous.paragraph <= 1 and previous.attribution is not None:
+                    yield self._statement(previous)
+                    inherited = previous.attribution
+                    previous = _Open(
+                        fragments,
+                        attrs.evolve(
+                            inherited,
+                            cue=None,
+                            rule="continuation",
+                            confidence=min(inherited.confidence, 0.7),
+                            addressee=None,
+                        )
+                        if inherited.speaker is not None
+                        else None,
+                        end_paragraph,
+                        quote.end,
+                    )
+                    continue
+            if previous is not None:
+                yield self._statement(previous)
+            end = max(quote.end, attribution.end if attribution else quote.end)
+            previous = _Open(fragments, attribution, end_paragraph, end)
+        if previous is not None:
+            yield self._statement(previous)
+
+    def _statement(self, item: _Open) -> Statement:
+        attribution = item.attribution
+        if attribution is None:
+            return Statement(
+                kind=Kind.DIRECT,
+                content=item.content,
+                confidence=0.4,
+                strategy=self.settings.name,
+                rule="unattributed",
+            )
+        return Statement(
+            kind=Kind.DIRECT,
+            content=item.content,
+            cue=attribution.cue,
+            speaker=Speaker.from_mention(attribution.speaker) if attribution.speaker else None,
+            confidence=attribution.confidence,
+            strategy=self.settings.name,
+            rule=attribution.rule,
+            cue_class=attribution.cue_class,
+            addressee=attribution.addressee,
+        )
+
+    def _fragments(self, quote: Quote) -> list[Span]:
+        fragments = []
+        for start, end in quote.pieces or ((quote.start, quote.end),):
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                fragments.append(Span.of(self.text, start, end))
+        return fragments or [Span.of(self.text, quote.start, quote.end)]
+
+    def _inner(self, quote: Quote) -> str:
+        """Return the words inside the quote, without trailing space or nested closing marks."""
+        return self.text[quote.inner_start : quote.inner_end].rstrip().rstrip("'’\"”»").rstrip()
+
+    def _is_short(self, quote: Quote) -> bool:
+        inner = self._inner(quote)
+        words = len(_WORD_RE.findall(inner))
+        punctuated = bool(inner) and inner[-1] in _TERMINAL + ",—–-:;"
+        return words == 0 or (words < self.settings.min_words and not punctuated)
+
+    def _free_standing(self, quote: Quote, left: str, right: str, left_start: int) -> bool:
+        """Return whether the quote is a clause of its own rather than words inside another's."""
+        if self._is_short(quote):
+            return False
+        left_tail = left.rstrip()
+        if left_tail:
+            region = self.tokens.within(left_start, quote.start)
+            if self._cue_before(region) is None:
+                verbs = any(t.pos_ in {"VERB", "AUX"} for t in region)
+                last = left_tail[-1]
+                if not (last == ":" or (last in ",;—–-([" and not verbs)):
+                    return False
+        right_head = right.lstrip()
+        if not right_head or right_head[0] in _TERMINAL + ",;:)—–-]":
+            return True
+        inner = self._inner(quote)
+        # After a quote that ends its own sentence, a capital starts a new one.
+        return (bool(inner) and inner[-1] in _TERMINAL + ",") or right_head[0].isupper()
+
+    def _cue_before(self, region: Sequence[Token]) -> int | None:
+        """Return the position of the cue that introduces a quote at the end of ``region``.
+
+        Only adjuncts may stand between the cue and the quote ("said in a
+        statement:", "told reporters on Monday,"); a complement ("says voter
+        fraud “…”", "said that “…”") makes the quote part of reported speech.
+        """
+        words = [t for t in region if not t.is_punct]
+        if words and words[-1].lower_ in {"that", "whether", "if", "as", "what", "how", "why"}:
+            return None
+        for position in range(len(region) - 1, max(-1, len(region) - 12), -1):
+            token = region[position]
+            klass = _cue_class_of(token)
+            if klass is not None:
+                if self._adjuncts_only(token, region[position + 1 :]):
+                    return position
+                return None
+            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
+                return None
+        return None
+
+    @staticmethod
+    def _adjuncts_only(cue: Token, tokens: Sequence[Token]) -> bool:
+        in_phrase = False
+        for token in tokens:
+            if token.is_punct or token.pos_ in {"ADV", "PART"} or token.ent_type_ in _WHEN:
+                continue
+            if token.pos_ == "ADP":
+                in_phrase = True
+                continue
+            if token.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "CCONJ"}:
+                if in_phrase or cue.lemma_ in _ADDRESSING:
+                    continue
+            return False
+        return True
+
+    def _stands_alone(self, left: str, right: str) -> bool:
+        return self.settings.keep_unattributed and not left.strip(" ,;:—–-") or bool(
+            right.strip() and right.strip()[0] in _TERMINAL
+        )
+
+    def _after(self, quote: Quote, start: int, end: int) -> _Attribution | None:
+        """Find an attribution in the text right after a quote."""
+        region = self.tokens.within(start, end)
+        words = [t for t in region if not t.is_punct]
+        if not words:
+            return None
+        first = region[0]
+        if first.text in _DASHES and len(region) > 1:
+            run = _nominal_run(region[1:])
+            if run and any(t.pos_ == "PROPN" for t in run):
+                return _Attribution(
+                    cue=Span.from_spacy(first),
+                    speaker=_span(self.text, run, start, end),
+                    rule="dash",
+                    confidence=0.85,
+                    end=end,
+                )
+        according = _according_to(region[:6])
+        if according is not None:
+            cue_tokens = region[according[0] : according[1]]
+            source = _nominal_run(region[according[1] :])
+            return _Attribution(
+                cue=_span(self.text, cue_tokens, start, end),
+                speaker=_span(self.text, source, start, end),
+                rule="after-according-to",
+                confidence=0.85,
+                end=end,
+            )
+        inner = self._inner(quote)
+        sentence_closed = bool(inner) and inner[-1] in _TERMINAL
+        for position, token in enumerate(region):
+            klass = _cue_class_of(token)
+            if klass is None:
+                if token.pos_ == "VERB" and position > 8:
+                    break
+                continue
+            speaker = _speaker_of(self.text, token, start, end)
+            if speaker is None:
+                run = _nominal_run(region[position + 1 :])
+                if run and position <= 2:
+                    speaker = _span(self.text, run, start, end)
+            if speaker is None:
+                before = [t for t in region[:position] if not t.is_punct]
+                run = _nominal_run(before)
+                if run and len(run) == len(before):
+                    speaker = _span(self.text, run, start, end)
+            if speaker is None:
+                continue
+            if sentence_closed and speaker.start < token.idx:
+                # "…." Smith said the plan failed: a new statement, not this one's cue.
+                if any(c.dep_ in _COMPLEMENTS and c.i > token.i for c in token.children):
+                    return None
+            return _Attribution(
+                cue=Span.from_spacy(token),
+                speaker=speaker,
+                rule="after-cue",
+                confidence=0.95 if klass is CueClass.SPEECH else 0.75,
+                end=end,
+                cue_class=klass,
+                addressee=_addressee_of(self.text, token, start, end),
+            )
+        if sentence_closed:
+            return None
+        # "…," he laughed: a verb we do not list, but the shape of an attribution.
+        for position, token in enumerate(region[:6]):
+            if token.pos_ != "VERB":
+                continue
+            speaker = _speaker_of(self.text, token, start, end)
+            if speaker is not None and position <= 4:
+                return _Attribution(
+                    cue=Span.from_spacy(token),
+                    speaker=speaker,
+                    rule="after-verb",
+                    confidence=0.6,
+                    end=end,
+                )
+            break
+        return None
+
+    def _before(self, start: int, end: int) -> _Attribution | None:
+        """Find an attribution in the text right before a quote."""
+        region = self.tokens.within(start, end)
+        if not region:
+            return None
+        according = _according_to(region)
+        position = self._cue_before(region)
+        if position is not None:
+            token = region[position]
+            klass = _cue_class_of(token) or CueClass.SPEECH
+            speaker = _speaker_of(self.text, token, start, end)
+            if speaker is None:
+                before = [t for t in region[:position] if not t.is_punct]
+                run = _nominal_run(before[-4:])
+                speaker = _span(self.text, run, start, end) if run else None
+            if speaker is not None:
+                return _Attribution(
+                    cue=Span.from_spacy(token),
+                    speaker=speaker,
+                    rule="before-cue",
+                    confidence=0.9 if klass is CueClass.SPEECH else 0.7,
+                    end=end,
+                    cue_class=klass,
+                    addressee=_addressee_of(self.text, token, start, end),
+                )
+        if according is not None:
+            source = _nominal_run(region[according[1] :])
+            return _Attribution(
+                cue=_span(self.text, region[according[0] : according[1]], start, end),
+                speaker=_span(self.text, source, start, end) if source else None,
+                rule="before-according-to",
+                confidence=0.85,
+                end=end,
+            )
+        last = region[-1]
+        if last.text == ":":
+            names = [t for t in region if t.pos_ in {"PROPN", "PRON"}]
+            if names:
+                head = names[-1]
+                while head.head.i != head.i and head.dep_ in {"compound", "flat"}:
+                    head = head.head
+                return _Attribution(
+                    cue=Span.from_spacy(last),
+                    speaker=_subtree_span(self.text, head, start, last.idx),
+                    rule="colon",
+                    confidence=0.7,
+                    end=end,
+                )
+        return None
+
+    def _previous_paragraph(self, paragraph: int) -> _Attribution | None:
+        """Find "X said:" ending the paragraph before a quote that opens its own."""
+        if paragraph == 0:
+            return None
+        start, end = self.analysis.paragraphs[paragraph - 1]
+        if not self.text[start:end].rstrip().endswith(":"):
+            return None
+        sentence = _sentence_start(self.text, start, end)
+        found = self._before(sentence, end)
+        if found is None:
+            return None
+        return attrs.evolve(found, rule="before-paragraph", confidence=found.confidence - 0.1)
+
+
+@register(NAME)
+def _factory() -> QuoteStrategy:
+    return QuoteStrategy()
