@@ -22,7 +22,7 @@ from quoteattr.errors import (
     QuoteattrError,
     UnknownStrategyError,
 )
-from quoteattr.model import CueClass, Entity, Kind, Result, Speaker, SpeakerRow, Span, Statement
+from quoteattr.model import CueClass, Entity, Kind, Result, Span, Speaker, SpeakerRow, Statement
 from quoteattr.serialize import from_dict, from_json, to_dict, to_json
 
 if TYPE_CHECKING:
@@ -45,9 +45,9 @@ __all__ = [
     "QuoteStrategy",
     "QuoteattrError",
     "Result",
+    "Span",
     "Speaker",
     "SpeakerRow",
-    "Span",
     "Statement",
     "Strategy",
     "UnknownStrategyError",

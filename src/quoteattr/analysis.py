@@ -28,7 +28,7 @@ import attrs
 
 from quoteattr.lexicon.en import QUOTE_PAIRS
 
-__all__ = ["Analysis", "Quote", "analyse", "paragraphs", "pair_quotes"]
+__all__ = ["Analysis", "Quote", "analyse", "pair_quotes", "paragraphs"]
 
 # Typographic marks face one way; straight and single marks are decided by context.
 _OPENERS = {opener for opener, _ in QUOTE_PAIRS}
@@ -193,12 +193,17 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
                 continue
             open_double = any(entry.double for entry in stack)
             open_single = any(not entry.double for entry in stack)
-            if first_in_paragraph and stack and offset == para_start and mark not in _CLOSERS - _OPENERS:
+            if (
+                first_in_paragraph
+                and stack
+                and offset == para_start
+                and mark not in _FACING_CLOSE
+                and stack[0].double == (mark in _DOUBLE)
+            ):
                 # The reopening mark of a multi-paragraph quote: not a new quote.
-                if stack[0].double == (mark in _DOUBLE):
-                    first_in_paragraph = False
-                    stack[0].piece_start = offset
-                    continue
+                first_in_paragraph = False
+                stack[0].piece_start = offset
+                continue
             first_in_paragraph = False
             role = _role(text, offset, mark, open_double, open_single)
             if role == "open" and mark == "“" and stack and stack[-1].mark == "„":

@@ -63,7 +63,7 @@ class Extractor:
         names = [getattr(s, "name", type(s).__name__) for s in self.strategies]
         return f"Extractor(pipeline={self.nlp.meta.get('name')!r}, strategies={names!r})"
 
-    def extract(self, text: str, *, id: str | None = None) -> Result:  # noqa: A002
+    def extract(self, text: str, *, id: str | None = None) -> Result:
         """Return everything found in ``text``.
 
         Raises:
@@ -74,7 +74,7 @@ class Extractor:
 
     __call__ = extract
 
-    def extract_doc(self, doc: Doc, *, id: str | None = None) -> Result:  # noqa: A002
+    def extract_doc(self, doc: Doc, *, id: str | None = None) -> Result:
         """Return everything found in an already processed ``Doc``."""
         runs = [run_strategy(strategy, doc) for strategy in self.strategies]
         result = self.resolver(doc, merge(runs))

@@ -64,19 +64,18 @@ def merge(runs: Sequence[Sequence[Statement]]) -> tuple[Statement, ...]:
 def _resolve(group: list[tuple[Statement, int]]) -> tuple[Statement, int]:
     def strength(pair: tuple[Statement, int]) -> tuple[int, float, int]:
         statement, order = pair
-        covers = sum(1 for other, _ in group if other is not statement and _covers(statement, other))
+        covers = sum(
+            1 for other, _ in group if other is not statement and _covers(statement, other)
+        )
         return covers, statement.confidence, -order
 
     winner, order = max(group, key=strength)
     others = sorted((p for p in group if p[0] is not winner), key=strength, reverse=True)
     for other, _ in others:
-        changes: dict[str, object] = {}
-        if winner.cue is None and other.cue is not None:
-            changes["cue"] = other.cue
-        if winner.speaker is None and other.speaker is not None:
-            changes["speaker"] = other.speaker
-        if winner.addressee is None and other.addressee is not None:
-            changes["addressee"] = other.addressee
-        if changes:
-            winner = attrs.evolve(winner, **changes)
+        winner = attrs.evolve(
+            winner,
+            cue=winner.cue or other.cue,
+            speaker=winner.speaker or other.speaker,
+            addressee=winner.addressee or other.addressee,
+        )
     return winner, order

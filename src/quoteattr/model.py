@@ -20,9 +20,9 @@ __all__ = [
     "Entity",
     "Kind",
     "Result",
+    "Span",
     "Speaker",
     "SpeakerRow",
-    "Span",
     "Statement",
 ]
 
@@ -110,6 +110,10 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Entity:
     """A person, organisation or place that the document mentions, with its mentions.
@@ -126,8 +130,8 @@ class Entity:
     id: str
     name: str
     label: str
-    mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
-    titles: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    titles: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     affiliation: Span | None = None
 
 
@@ -156,6 +160,14 @@ class Speaker:
 
 def _fragments(value: Iterable[Span]) -> tuple[Span, ...]:
     return tuple(sorted(value))
+
+
+def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
+    return tuple(value)
+
+
+def _entities(value: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(value)
 
 
 def _check_content(
@@ -248,8 +260,8 @@ class Result:
     """
 
     text: str = attrs.field(repr=False)
-    statements: tuple[Statement, ...] = attrs.field(default=(), converter=tuple)
-    entities: tuple[Entity, ...] = attrs.field(default=(), converter=tuple)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statements)
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities)
     id: str | None = None
 
     def entity(self, entity_id: str) -> Entity:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quoteattr.errors import CorpusFormatError
-from quoteattr.model import CueClass, Entity, Kind, Result, Speaker, Span, Statement
+from quoteattr.model import CueClass, Entity, Kind, Result, Span, Speaker, Statement
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
 

@@ -30,10 +30,10 @@ __all__ = [
     "CUE_NOUNS",
     "HONORIFICS",
     "INVERTING_VERBS",
+    "OTHER_VERBS",
     "QUOTE_PAIRS",
     "SPEECH_VERBS",
     "THOUGHT_VERBS",
-    "OTHER_VERBS",
     "cue_class",
 ]
 

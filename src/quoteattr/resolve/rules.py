@@ -63,7 +63,7 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 def _gender_of(name: str) -> str | None:
-    first = name.split()[0].lower() if name.split() else ""
+    first = name.split(maxsplit=1)[0].lower() if name.split() else ""
     if first in _MALE_HONORIFICS:
         return "m"
     if first in _FEMALE_HONORIFICS:
@@ -110,8 +110,9 @@ class _Entities:
                 return index
             if label == "PERSON" and cluster.label == "PERSON":
                 shorter, longer = sorted((words, cluster.words), key=len)
+                suffix = longer[-len(shorter) :] == shorter
                 if len(shorter) < len(longer) and (
-                    longer[-len(shorter) :] == shorter or (len(shorter) == 1 and shorter[0] in longer)
+                    suffix or (len(shorter) == 1 and shorter[0] in longer)
                 ):
                     candidates.append(index)
         # A surname shared by two people in the text resolves to neither.
@@ -164,19 +165,16 @@ class RuleResolver:
         resolved = []
         for statement in sort_statements(statements):
             resolved.append(self._resolve(text, entities, statement))
-        used: dict[int, str] = {}
-        for index, cluster in enumerate(entities.clusters):
-            used[index] = f"E{len(used) + 1}"
+        used = {index: f"E{index + 1}" for index in range(len(entities.clusters))}
         final = []
         for statement, index in resolved:
             if index is not None and statement.speaker is not None:
-                statement = attrs.evolve(
-                    statement,
-                    speaker=attrs.evolve(
-                        statement.speaker, entity=used[index], name=entities.clusters[index].name
-                    ),
+                speaker = attrs.evolve(
+                    statement.speaker, entity=used[index], name=entities.clusters[index].name
                 )
-            final.append(statement)
+                final.append(attrs.evolve(statement, speaker=speaker))
+            else:
+                final.append(statement)
         result_entities = tuple(
             Entity(
                 id=used[index],

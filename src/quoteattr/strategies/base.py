@@ -157,7 +157,5 @@ def run_strategy(strategy: Strategy, doc: Doc) -> list[Statement]:
     name = strategy_name(strategy)
     found: list[Statement] = []
     for statement in strategy(doc):
-        if not statement.strategy:
-            statement = attrs.evolve(statement, strategy=name)
-        found.append(statement)
+        found.append(statement if statement.strategy else attrs.evolve(statement, strategy=name))
     return found

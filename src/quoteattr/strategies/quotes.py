@@ -32,7 +32,7 @@ import attrs
 
 from quoteattr.analysis import Analysis, Quote
 from quoteattr.lexicon.en import ACCORDING_TO, HONORIFICS, cue_class
-from quoteattr.model import CueClass, Kind, Speaker, Span, Statement
+from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
 from quoteattr.strategies.base import analysis_of, register
 
 if TYPE_CHECKING:
@@ -271,25 +271,28 @@ class _Finder:
                 attribution = self._previous_paragraph(paragraph)
             if attribution is None and not self._stands_alone(left, right):
                 continue
-            if attribution is None and previous is not None:
-                if paragraph - previous.paragraph <= 1 and previous.attribution is not None:
-                    yield self._statement(previous)
-                    inherited = previous.attribution
-                    previous = _Open(
-                        fragments,
-                        attrs.evolve(
-                            inherited,
-                            cue=None,
-                            rule="continuation",
-                            confidence=min(inherited.confidence, 0.7),
-                            addressee=None,
-                        )
-                        if inherited.speaker is not None
-                        else None,
-                        end_paragraph,
-                        quote.end,
+            if (
+                attribution is None
+                and previous is not None
+                and paragraph - previous.paragraph <= 1
+                and previous.attribution is not None
+            ):
+                # A quote of its own after an attributed one continues that speaker's turn.
+                yield self._statement(previous)
+                inherited = previous.attribution
+                continued = None
+                if inherited.speaker is not None:
+                    continued = attrs.evolve(
+                        inherited,
+                        cue=None,
+                        rule="continuation",
+                        confidence=min(inherited.confidence, 0.7),
+                        addressee=None,
                     )
-                    continue
+                previous = _Open(fragments, continued, end_paragraph, quote.end)
+                continue
+            if attribution is None and not self.settings.keep_unattributed:
+                continue
             if previous is not None:
                 yield self._statement(previous)
             end = max(quote.end, attribution.end if attribution else quote.end)
@@ -321,7 +324,8 @@ class _Finder:
 
     def _fragments(self, quote: Quote) -> list[Span]:
         fragments = []
-        for start, end in quote.pieces or ((quote.start, quote.end),):
+        for start, piece_end in quote.pieces or ((quote.start, quote.end),):
+            end = piece_end
             while end > start and self.text[end - 1].isspace():
                 end -= 1
             if end > start:
@@ -387,16 +391,14 @@ class _Finder:
             if token.pos_ == "ADP":
                 in_phrase = True
                 continue
-            if token.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "CCONJ"}:
-                if in_phrase or cue.lemma_ in _ADDRESSING:
-                    continue
-            return False
+            nominal = token.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "CCONJ"}
+            if not (nominal and (in_phrase or cue.lemma_ in _ADDRESSING)):
+                return False
         return True
 
     def _stands_alone(self, left: str, right: str) -> bool:
-        return self.settings.keep_unattributed and not left.strip(" ,;:—–-") or bool(
-            right.strip() and right.strip()[0] in _TERMINAL
-        )
+        right = right.strip()
+        return not left.strip(" ,;:—–-") and (not right or right[0] in _TERMINAL)
 
     def _after(self, quote: Quote, start: int, end: int) -> _Attribution | None:
         """Find an attribution in the text right after a quote."""
@@ -446,10 +448,13 @@ class _Finder:
                     speaker = _span(self.text, run, start, end)
             if speaker is None:
                 continue
-            if sentence_closed and speaker.start < token.idx:
+            if (
+                sentence_closed
+                and speaker.start < token.idx
+                and any(c.dep_ in _COMPLEMENTS and c.i > token.i for c in token.children)
+            ):
                 # "…." Smith said the plan failed: a new statement, not this one's cue.
-                if any(c.dep_ in _COMPLEMENTS and c.i > token.i for c in token.children):
-                    return None
+                return None
             return _Attribution(
                 cue=Span.from_spacy(token),
                 speaker=speaker,

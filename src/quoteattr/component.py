@@ -1,0 +1,88 @@
+"""The spaCy component: ``nlp.add_pipe("quoteattr")`` and ``doc._.statements``.
+
+The ``spacy_factories`` entry point registers the factory, so a pipeline can
+add the component without importing quoteattr first. The component stores the
+document's :class:`~quoteattr.model.Result` in ``doc._.quoteattr`` and its
+statements in ``doc._.statements``; the names are settable so they never
+clobber another package's extensions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quoteattr.merge import merge
+from quoteattr.model import Result, Statement
+from quoteattr.resolve import Resolver, RuleResolver
+from quoteattr.strategies.base import resolve_strategies, run_strategy
+
+if TYPE_CHECKING:
+    from quoteattr.strategies.base import Strategy
+
+__all__ = ["QuoteattrComponent", "make_component"]
+
+
+class QuoteattrComponent:
+    """Run quoteattr's strategies and resolver on each ``Doc`` of a pipeline."""
+
+    def __init__(
+        self,
+        strategies: Sequence[Strategy],
+        resolver: Resolver,
+        result_attr: str = "quoteattr",
+        statements_attr: str = "statements",
+    ) -> None:
+        self.strategies = list(strategies)
+        self.resolver = resolver
+        self.result_attr = result_attr
+        self.statements_attr = statements_attr
+        if not Doc.has_extension(result_attr):
+            Doc.set_extension(result_attr, default=None)
+        if not Doc.has_extension(statements_attr):
+            Doc.set_extension(statements_attr, getter=self._statements)
+
+    def _statements(self, doc: Doc) -> tuple[Statement, ...]:
+        result: Result | None = doc._.get(self.result_attr)
+        return result.statements if result is not None else ()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the statements of ``doc`` and attach the result to it."""
+        runs = [run_strategy(strategy, doc) for strategy in self.strategies]
+        doc._.set(self.result_attr, self.resolver(doc, merge(runs)))
+        return doc
+
+
+@Language.factory(
+    "quoteattr",
+    default_config={
+        "strategies": None,
+        "result_attr": "quoteattr",
+        "statements_attr": "statements",
+    },
+    requires=["token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.quoteattr", "doc._.statements"],
+)
+def make_component(
+    nlp: Language,
+    name: str,
+    strategies: list[str] | None,
+    result_attr: str,
+    statements_attr: str,
+) -> QuoteattrComponent:
+    """Create the ``quoteattr`` pipeline component.
+
+    Args:
+        nlp: the pipeline it is added to.
+        name: its name in the pipeline.
+        strategies: registered strategy names; ``None`` runs the defaults.
+        result_attr: the ``Doc._`` attribute for the whole result.
+        statements_attr: the ``Doc._`` attribute for the statements.
+    """
+    del nlp, name
+    return QuoteattrComponent(
+        resolve_strategies(strategies), RuleResolver(), result_attr, statements_attr
+    )
