@@ -182,6 +182,8 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
     spans = paragraph_spans if paragraph_spans is not None else paragraphs(text)
     quotes: list[Quote] = []
     stack: list[_Open] = []
+    # How many single and double quotes are open, kept so each mark costs O(1).
+    open_count = {False: 0, True: 0}
     marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
     mark_index = 0
     for number, (para_start, para_end) in enumerate(spans):
@@ -191,8 +193,8 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
             mark_index += 1
             if offset < para_start:
                 continue
-            open_double = any(entry.double for entry in stack)
-            open_single = any(not entry.double for entry in stack)
+            open_double = open_count[True] > 0
+            open_single = open_count[False] > 0
             if (
                 first_in_paragraph
                 and stack
@@ -209,14 +211,15 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
             if role == "open" and mark == "“" and stack and stack[-1].mark == "„":
                 role = "close"  # German „…“
             if role == "close":
-                _close(text, stack, quotes, offset, mark)
+                for entry in _close(text, stack, quotes, offset, mark):
+                    open_count[entry.double] -= 1
             elif role == "open":
                 stack.append(_Open(offset, mark, mark in _DOUBLE, [], offset))
+                open_count[mark in _DOUBLE] += 1
         # Paragraph break: carry an open double quote over or close it here.
-        singles_left = [entry for entry in stack if not entry.double]
-        for entry in singles_left:
-            # An unclosed single mark is far more often an apostrophe than a quote.
-            stack.remove(entry)
+        # An unclosed single mark is far more often an apostrophe than a quote.
+        stack[:] = [entry for entry in stack if entry.double]
+        open_count[False] = 0
         if not stack:
             continue
         next_start = spans[number + 1][0] if number + 1 < len(spans) else None
@@ -225,6 +228,7 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
                 entry.pieces.append((entry.piece_start, para_end))
                 entry.piece_start = next_start
             continue
+        open_count[True] = 0
         while stack:
             entry = stack.pop()
             pieces = (*entry.pieces, (entry.piece_start, para_end))
@@ -240,8 +244,24 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
                     pieces=tuple(pieces),
                 )
             )
+    return _with_depths(quotes)
+
+
+def _with_depths(quotes: list[Quote]) -> list[Quote]:
+    """Return the quotes in text order, each with the number of quotes around it.
+
+    Depth is counted from the final pairs, not the stack at pairing time: a mark
+    that stayed open (an apostrophe) does not make the quotes after it nested.
+    """
     quotes.sort(key=lambda q: (q.start, -q.end))
-    return quotes
+    enclosing: list[int] = []
+    result = []
+    for quote in quotes:
+        while enclosing and enclosing[-1] <= quote.start:
+            enclosing.pop()
+        result.append(attrs.evolve(quote, depth=len(enclosing)))
+        enclosing.append(quote.end)
+    return result
 
 
 def _continues(text: str, next_start: int, next_end: int) -> bool:
@@ -265,13 +285,16 @@ def _continues(text: str, next_start: int, next_end: int) -> bool:
     return False
 
 
-def _close(text: str, stack: list[_Open], quotes: list[Quote], offset: int, mark: str) -> None:
+def _close(
+    text: str, stack: list[_Open], quotes: list[Quote], offset: int, mark: str
+) -> list[_Open]:
+    """Close the innermost open quote that ``mark`` can close; return the entries removed."""
     for position in range(len(stack) - 1, -1, -1):
         entry = stack[position]
         if _closes(entry.mark, mark):
             # Marks opened inside it and never closed were apostrophes.
-            del stack[position + 1 :]
-            stack.pop()
+            removed = stack[position:]
+            del stack[position:]
             end = offset + len(mark)
             pieces = (*entry.pieces, (entry.piece_start, end))
             quotes.append(
@@ -286,7 +309,8 @@ def _close(text: str, stack: list[_Open], quotes: list[Quote], offset: int, mark
                     pieces=pieces,
                 )
             )
-            return
+            return removed
+    return []
 
 
 def analyse(text: str) -> Analysis:

@@ -59,7 +59,7 @@ _ABBREVIATIONS = frozenset(
     | {"jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt"}
     | {"sens", "reps", "govs", "d", "r", "i", "a.m", "p.m", "e.g", "i.e", "approx"}
 )
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:``|[\"“‘'(\[]{0,2})[A-Z0-9])")
 
 
 @attrs.frozen
@@ -260,6 +260,7 @@ class _Finder:
                 and previous is not None
                 and previous.paragraph == paragraph
                 and not self.text[previous.end : quote.start].strip()
+                and self._one_cue_between(quotes[index - 1].end, quote.start)
             ):
                 # "A," he said. "B.": the second quote is a fragment of the first statement.
                 previous.content.extend(fragments)
@@ -299,6 +300,11 @@ class _Finder:
             previous = _Open(fragments, attribution, end_paragraph, end)
         if previous is not None:
             yield self._statement(previous)
+
+    def _one_cue_between(self, start: int, end: int) -> bool:
+        """Return whether one cue at most separates two quotes ("said, adding" is two)."""
+        cues = [t for t in self.tokens.within(start, end) if _cue_class_of(t) is not None]
+        return len(cues) <= 1
 
     def _statement(self, item: _Open) -> Statement:
         attribution = item.attribution

@@ -1,0 +1,97 @@
+"""Quote-mark pairing and paragraphs on plain strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.analysis import analyse, pair_quotes, paragraphs
+
+
+def _quoted(text: str, depth: int = 0) -> list[str]:
+    return [text[q.start : q.end] for q in pair_quotes(text) if q.depth == depth]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “hello there” today.", ["“hello there”"]),
+        ('He said "hello there" today.', ['"hello there"']),
+        ("„Guten Tag“, sagte er.", ["„Guten Tag“"]),
+        ("Il a dit « bonjour » hier.", ["« bonjour »"]),
+        ("``Yes,'' he said.", ["``Yes,''"]),
+        ("He said ‘no way’ twice.", ["‘no way’"]),
+        ("O'Brien's dog doesn't bark.", []),
+        ("Davis' commentary was 'short' today.", ["'short'"]),
+        ("the '90s were 'fun', she said", ["'fun'"]),
+        ("“One” and “two”", ["“One”", "“two”"]),
+    ],
+)
+def test_pairs(text: str, expected: list[str]) -> None:
+    """Each style of quote mark pairs with its partner; apostrophes pair with nothing."""
+    assert expected == _quoted(text)
+
+
+def test_nested_quotes_have_depth() -> None:
+    """A quote inside a quote is kept with depth 1."""
+    text = "“He called it ‘a disaster’ yesterday,” she said."
+    assert ["“He called it ‘a disaster’ yesterday,”"] == _quoted(text)
+    assert ["‘a disaster’"] == _quoted(text, depth=1)
+
+
+def test_multi_paragraph_quote_is_one() -> None:
+    """The news convention (reopened, closed only at the end) gives one quote in pieces."""
+    text = "“First paragraph.\n“Second paragraph.\n“Third one,” he said.\nNext."
+    quotes = pair_quotes(text)
+    assert 1 == len(quotes)
+    assert 3 == len(quotes[0].pieces)
+    assert quotes[0].closed
+
+
+def test_quote_across_a_line_break_without_reopening() -> None:
+    """Hard-wrapped text: the next line closes the open quote."""
+    text = "“It is a long\nsentence,” he said."
+    assert ["“It is a long\nsentence,”"] == _quoted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“Unclosed at the end", "He said “oops.\nNext paragraph here.", '"', "“”“", "‘’‘’'''\"\"\""],
+)
+def test_unbalanced_marks_never_raise(text: str) -> None:
+    """Unbalanced marks give unclosed or no quotes, never an exception."""
+    for quote in pair_quotes(text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+def test_unclosed_quote_ends_at_its_paragraph() -> None:
+    """An unclosed double quote stops at the end of its paragraph and says so."""
+    text = "He said “oops.\nNext paragraph here."
+    (quote,) = pair_quotes(text)
+    assert (8, 14, False) == (quote.start, quote.end, quote.closed)
+
+
+def test_paragraphs() -> None:
+    """Paragraphs are the non-blank stretches between line breaks."""
+    text = "One.\n\n  Two.\nThree.\n\n"
+    assert ((0, 4), (8, 12), (13, 19)) == paragraphs(text)
+
+
+def test_primary_style_is_single_when_no_doubles() -> None:
+    """British style: single marks are the main quotes and doubles nest inside them."""
+    text = "'We will win,' he said. 'They call it \"hopeless\",' she said."
+    primary = analyse(text).primary
+    expected = ["'We will win,'", "'They call it \"hopeless\",'"]
+    assert expected == [text[q.start : q.end] for q in primary]
+
+
+def test_american_style_prefers_double() -> None:
+    """When double marks quote anything, they are the main quotes."""
+    text = "“He called it ‘a mess’,” she said. Then ‘odd’ things."
+    assert ["“He called it ‘a mess’,”"] == [text[q.start : q.end] for q in analyse(text).primary]
+
+
+def test_many_marks_are_fast_and_safe() -> None:
+    """A text of 100,000 quote marks pairs without error."""
+    text = "“" * 50_000 + "”" * 50_000
+    quotes = pair_quotes(text)
+    assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
