@@ -182,9 +182,7 @@ def _nominal_run(tokens: Sequence[Token]) -> list[Token]:
     """Return the leading run of tokens that can form a name or noun phrase."""
     run: list[Token] = []
     for token in tokens:
-        if token.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"} or (
-            run and token.text == "." and run[-1].pos_ == "PROPN"
-        ):
+        if token.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"}:
             run.append(token)
         else:
             break
@@ -355,7 +353,7 @@ class _Finder:
         left_tail = left.rstrip()
         if left_tail:
             region = self.tokens.within(left_start, quote.start)
-            if self._cue_before(region) is None:
+            if self._cue_before(region) is None and _according_to(region) is None:
                 verbs = any(t.pos_ in {"VERB", "AUX"} for t in region)
                 last = left_tail[-1]
                 if not (last == ":" or (last in ",;—–-([" and not verbs)):

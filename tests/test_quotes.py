@@ -1,0 +1,122 @@
+"""The direct-quote strategy, one construction per case, on short parsed texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.api import Extractor
+from quoteattr.model import Kind, Statement
+from quoteattr.strategies.quotes import QuoteStrategy
+
+
+def _direct(extractor: Extractor, text: str) -> list[Statement]:
+    return list(QuoteStrategy()(extractor.nlp(text)))
+
+
+def _summary(statement: Statement) -> tuple[str, str | None, str | None]:
+    speaker = statement.speaker.mention.text if statement.speaker and statement.speaker.mention else None
+    return statement.rule, statement.cue.text if statement.cue else None, speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will win this race,” Smith said.", ("after-cue", "said", "Smith")),
+        ("“We will win this race,” said Jane Smith.", ("after-cue", "said", "Jane Smith")),
+        (
+            "“We will win this race,” Smith, who leads the party, said on Monday.",
+            ("after-cue", "said", "Smith, who leads the party"),
+        ),
+        ("“We will win this race,” she told reporters.", ("after-cue", "told", "she")),
+        ("“Why would we lose?” the senator asked.", ("after-cue", "asked", "the senator")),
+        ("Smith said: “We will win this race.”", ("before-cue", "said", "Smith")),
+        ("Smith said in a statement, “We will win this race.”", ("before-cue", "said", "Smith")),
+        ("Trump said “we will win this race.”", ("before-cue", "said", "Trump")),
+        ("“We will win this race.” — John Smith", ("dash", "—", "John Smith")),
+        ("According to Smith, “we will win this race.”", ("before-according-to", "According to", "Smith")),
+        ("“We will win this race,” according to Smith.", ("after-according-to", "according to", "Smith")),
+        ("Smith put it simply.\n“We will win this race.”", ("unattributed", None, None)),
+        ("The mayor said:\n“We will win this race.”", ("before-paragraph", "said", "The mayor")),
+        ("“Yes,” he said.", ("after-cue", "said", "he")),
+    ],
+)
+def test_attribution(extractor: Extractor, text: str, expected: tuple[str, str | None, str | None]) -> None:
+    """Each common construction finds its cue and speaker mention."""
+    (statement,) = _direct(extractor, text)
+    assert expected == _summary(statement)
+    assert Kind.DIRECT == statement.kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called the plan a “disaster” yesterday.",
+        "She read “War and Peace” twice last summer.",
+        "Lavrov urged diplomats to use the “art of diplomacy” to achieve the outcome.",
+        "He said that “we will win this race.”",
+        "Trump says voter fraud “would be one hell of a way to lose.”",
+        "The word “hello” is short.",
+        "",
+    ],
+)
+def test_not_direct(extractor: Extractor, text: str) -> None:
+    """Scare quotes, titles, single words and quotes inside reported speech are not direct."""
+    assert [] == _direct(extractor, text)
+
+
+def test_interrupted_quote_is_one_statement(extractor: Extractor) -> None:
+    """“A,” he said. “B.” gives one statement with two fragments."""
+    text = "“We will win this race,” Smith said. “They will lose it badly.”"
+    (statement,) = _direct(extractor, text)
+    assert ["“We will win this race,”", "“They will lose it badly.”"] == [
+        fragment.text for fragment in statement.content
+    ]
+    assert ("after-cue", "said", "Smith") == _summary(statement)
+
+
+def test_interrupted_mid_sentence(extractor: Extractor) -> None:
+    """“A,” he said, “b.” gives one statement with two fragments."""
+    text = "“If we try hard,” Smith said, “we will win this race.”"
+    (statement,) = _direct(extractor, text)
+    assert 2 == len(statement.content)
+
+
+def test_second_cue_starts_a_new_statement(extractor: Extractor) -> None:
+    """“A,” X said, adding, “B.”: the participle is a cue of its own."""
+    text = "“We cannot afford this anymore,” Trump said, adding later, “NATO costs us a fortune.”"
+    statements = _direct(extractor, text)
+    assert [("after-cue", "said", "Trump"), ("before-cue", "adding", "Trump")] == [
+        _summary(s) for s in statements
+    ]
+
+
+def test_continuation_inherits_the_speaker(extractor: Extractor) -> None:
+    """A quote paragraph right after an attributed one continues that speaker's turn."""
+    text = "“We will win this race,” Smith said.\n“They will lose it badly.”"
+    first, second = _direct(extractor, text)
+    assert ("continuation", None, "Smith") == _summary(second)
+    assert second.confidence < first.confidence
+
+
+def test_multi_paragraph_quote(extractor: Extractor) -> None:
+    """The news convention for a quote over several paragraphs gives one statement."""
+    text = (
+        "Smith said:\n“We will win this race. Nobody doubts it.\n"
+        "“They will lose it badly, and they know it.”\nThe end."
+    )
+    (statement,) = _direct(extractor, text)
+    assert 2 == len(statement.content)
+    assert ("before-paragraph", "said", "Smith") == _summary(statement)
+
+
+def test_unclosed_quote_does_not_swallow_the_text(extractor: Extractor) -> None:
+    """An unclosed quote stays inside its paragraph."""
+    text = "“We will win this race, Smith said.\nThe next paragraph is narration."
+    statements = _direct(extractor, text)
+    assert all(s.end <= text.index("\n") for s in statements)
+
+
+def test_settings_are_fields(extractor: Extractor) -> None:
+    """Unattributed quotes can be dropped by a setting."""
+    text = "Smith put it simply.\n“We will win this race.”"
+    assert [] == list(QuoteStrategy(keep_unattributed=False)(extractor.nlp(text)))
