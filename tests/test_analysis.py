@@ -34,23 +34,23 @@ def test_pairs(text: str, expected: list[str]) -> None:
 def test_nested_quotes_have_depth() -> None:
     """A quote inside a quote is kept with depth 1."""
     text = "“He called it ‘a disaster’ yesterday,” she said."
-    assert ["“He called it ‘a disaster’ yesterday,”"] == _quoted(text)
-    assert ["‘a disaster’"] == _quoted(text, depth=1)
+    assert _quoted(text) == ["“He called it ‘a disaster’ yesterday,”"]
+    assert _quoted(text, depth=1) == ["‘a disaster’"]
 
 
 def test_multi_paragraph_quote_is_one() -> None:
     """The news convention (reopened, closed only at the end) gives one quote in pieces."""
     text = "“First paragraph.\n“Second paragraph.\n“Third one,” he said.\nNext."
     quotes = pair_quotes(text)
-    assert 1 == len(quotes)
-    assert 3 == len(quotes[0].pieces)
+    assert len(quotes) == 1
+    assert len(quotes[0].pieces) == 3
     assert quotes[0].closed
 
 
 def test_quote_across_a_line_break_without_reopening() -> None:
     """Hard-wrapped text: the next line closes the open quote."""
     text = "“It is a long\nsentence,” he said."
-    assert ["“It is a long\nsentence,”"] == _quoted(text)
+    assert _quoted(text) == ["“It is a long\nsentence,”"]
 
 
 @pytest.mark.parametrize(
@@ -67,13 +67,13 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
     """An unclosed double quote stops at the end of its paragraph and says so."""
     text = "He said “oops.\nNext paragraph here."
     (quote,) = pair_quotes(text)
-    assert (8, 14, False) == (quote.start, quote.end, quote.closed)
+    assert (quote.start, quote.end, quote.closed) == (8, 14, False)
 
 
 def test_paragraphs() -> None:
     """Paragraphs are the non-blank stretches between line breaks."""
     text = "One.\n\n  Two.\nThree.\n\n"
-    assert ((0, 4), (8, 12), (13, 19)) == paragraphs(text)
+    assert paragraphs(text) == ((0, 4), (8, 12), (13, 19))
 
 
 def test_primary_style_is_single_when_no_doubles() -> None:
@@ -87,7 +87,7 @@ def test_primary_style_is_single_when_no_doubles() -> None:
 def test_american_style_prefers_double() -> None:
     """When double marks quote anything, they are the main quotes."""
     text = "“He called it ‘a mess’,” she said. Then ‘odd’ things."
-    assert ["“He called it ‘a mess’,”"] == [text[q.start : q.end] for q in analyse(text).primary]
+    assert [text[q.start : q.end] for q in analyse(text).primary] == ["“He called it ‘a mess’,”"]
 
 
 def test_many_marks_are_fast_and_safe() -> None:

@@ -14,7 +14,9 @@ def _direct(extractor: Extractor, text: str) -> list[Statement]:
 
 
 def _summary(statement: Statement) -> tuple[str, str | None, str | None]:
-    speaker = statement.speaker.mention.text if statement.speaker and statement.speaker.mention else None
+    speaker = (
+        statement.speaker.mention.text if statement.speaker and statement.speaker.mention else None
+    )
     return statement.rule, statement.cue.text if statement.cue else None, speaker
 
 
@@ -33,18 +35,26 @@ def _summary(statement: Statement) -> tuple[str, str | None, str | None]:
         ("Smith said in a statement, “We will win this race.”", ("before-cue", "said", "Smith")),
         ("Trump said “we will win this race.”", ("before-cue", "said", "Trump")),
         ("“We will win this race.” — John Smith", ("dash", "—", "John Smith")),
-        ("According to Smith, “we will win this race.”", ("before-according-to", "According to", "Smith")),
-        ("“We will win this race,” according to Smith.", ("after-according-to", "according to", "Smith")),
+        (
+            "According to Smith, “we will win this race.”",
+            ("before-according-to", "According to", "Smith"),
+        ),
+        (
+            "“We will win this race,” according to Smith.",
+            ("after-according-to", "according to", "Smith"),
+        ),
         ("Smith put it simply.\n“We will win this race.”", ("unattributed", None, None)),
         ("The mayor said:\n“We will win this race.”", ("before-paragraph", "said", "The mayor")),
         ("“Yes,” he said.", ("after-cue", "said", "he")),
     ],
 )
-def test_attribution(extractor: Extractor, text: str, expected: tuple[str, str | None, str | None]) -> None:
+def test_attribution(
+    extractor: Extractor, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
     """Each common construction finds its cue and speaker mention."""
     (statement,) = _direct(extractor, text)
     assert expected == _summary(statement)
-    assert Kind.DIRECT == statement.kind
+    assert statement.kind == Kind.DIRECT
 
 
 @pytest.mark.parametrize(
@@ -61,32 +71,34 @@ def test_attribution(extractor: Extractor, text: str, expected: tuple[str, str |
 )
 def test_not_direct(extractor: Extractor, text: str) -> None:
     """Scare quotes, titles, single words and quotes inside reported speech are not direct."""
-    assert [] == _direct(extractor, text)
+    assert _direct(extractor, text) == []
 
 
 def test_interrupted_quote_is_one_statement(extractor: Extractor) -> None:
     """“A,” he said. “B.” gives one statement with two fragments."""
     text = "“We will win this race,” Smith said. “They will lose it badly.”"
     (statement,) = _direct(extractor, text)
-    assert ["“We will win this race,”", "“They will lose it badly.”"] == [
-        fragment.text for fragment in statement.content
+    assert [fragment.text for fragment in statement.content] == [
+        "“We will win this race,”",
+        "“They will lose it badly.”",
     ]
-    assert ("after-cue", "said", "Smith") == _summary(statement)
+    assert _summary(statement) == ("after-cue", "said", "Smith")
 
 
 def test_interrupted_mid_sentence(extractor: Extractor) -> None:
     """“A,” he said, “b.” gives one statement with two fragments."""
     text = "“If we try hard,” Smith said, “we will win this race.”"
     (statement,) = _direct(extractor, text)
-    assert 2 == len(statement.content)
+    assert len(statement.content) == 2
 
 
 def test_second_cue_starts_a_new_statement(extractor: Extractor) -> None:
     """“A,” X said, adding, “B.”: the participle is a cue of its own."""
     text = "“We cannot afford this anymore,” Trump said, adding later, “NATO costs us a fortune.”"
     statements = _direct(extractor, text)
-    assert [("after-cue", "said", "Trump"), ("before-cue", "adding", "Trump")] == [
-        _summary(s) for s in statements
+    assert [_summary(s) for s in statements] == [
+        ("after-cue", "said", "Trump"),
+        ("before-cue", "adding", "Trump"),
     ]
 
 
@@ -94,7 +106,7 @@ def test_continuation_inherits_the_speaker(extractor: Extractor) -> None:
     """A quote paragraph right after an attributed one continues that speaker's turn."""
     text = "“We will win this race,” Smith said.\n“They will lose it badly.”"
     first, second = _direct(extractor, text)
-    assert ("continuation", None, "Smith") == _summary(second)
+    assert _summary(second) == ("continuation", None, "Smith")
     assert second.confidence < first.confidence
 
 
@@ -105,8 +117,8 @@ def test_multi_paragraph_quote(extractor: Extractor) -> None:
         "“They will lose it badly, and they know it.”\nThe end."
     )
     (statement,) = _direct(extractor, text)
-    assert 2 == len(statement.content)
-    assert ("before-paragraph", "said", "Smith") == _summary(statement)
+    assert len(statement.content) == 2
+    assert _summary(statement) == ("before-paragraph", "said", "Smith")
 
 
 def test_unclosed_quote_does_not_swallow_the_text(extractor: Extractor) -> None:
@@ -119,4 +131,4 @@ def test_unclosed_quote_does_not_swallow_the_text(extractor: Extractor) -> None:
 def test_settings_are_fields(extractor: Extractor) -> None:
     """Unattributed quotes can be dropped by a setting."""
     text = "Smith put it simply.\n“We will win this race.”"
-    assert [] == list(QuoteStrategy(keep_unattributed=False)(extractor.nlp(text)))
+    assert list(QuoteStrategy(keep_unattributed=False)(extractor.nlp(text))) == []

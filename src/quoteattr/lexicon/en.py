@@ -30,10 +30,13 @@ __all__ = [
     "CUE_NOUNS",
     "HONORIFICS",
     "INVERTING_VERBS",
+    "NOUN_CLASSES",
+    "OBJECT_CUES",
     "OTHER_VERBS",
     "QUOTE_PAIRS",
     "SPEECH_VERBS",
     "THOUGHT_VERBS",
+    "XCOMP_CUES",
     "cue_class",
 ]
 
@@ -127,6 +130,36 @@ CUE_NOUNS: Final[frozenset[str]] = frozenset(
     press release briefing declaration prediction estimate view views belief
     opinion position stance assessment analysis finding findings poll survey
     study research words criticism praise complaint plea call demand request
+    """.split()
+)
+
+# Cue nouns that report thought or evidence rather than speech.
+NOUN_CLASSES: Final[dict[str, CueClass]] = {
+    **dict.fromkeys(("belief", "view", "views", "opinion", "fear", "hope"), CueClass.THOUGHT),
+    **dict.fromkeys(
+        ("finding", "findings", "poll", "survey", "study", "research", "analysis"), CueClass.OTHER
+    ),
+}
+
+# Cue verbs whose content can be an infinitive clause: "vowed to ...", and with
+# an addressee before it, "urged diplomats to ..." (Levin 1993, classes 37.9
+# advise and 29.4 declare, plus the control verbs PolNeAR annotates as cues).
+XCOMP_CUES: Final[frozenset[str]] = frozenset(
+    """
+    urge ask call tell warn encourage advise implore beg order command instruct
+    invite request remind persuade convince pressure press push challenge dare
+    want plan hope promise pledge vow threaten refuse decline agree expect intend
+    seek offer demand vote wish aim prefer propose claim appear seem
+    """.split()
+)
+
+# Cue verbs whose direct object can be the content ("denied the report",
+# "announced his candidacy"); reviewed from PolNeAR train's cue annotations.
+OBJECT_CUES: Final[frozenset[str]] = frozenset(
+    """
+    announce deny confirm endorse criticize criticise praise propose support
+    oppose reject predict acknowledge admit dismiss defend blame cite describe
+    question dispute promise pledge demand request recommend reveal disclose
     """.split()
 )
 

@@ -92,8 +92,9 @@ class _Entities:
             index = len(self.clusters) - 1
         cluster = self.clusters[index]
         if len(words) > len(cluster.words):
-            cluster.words, cluster.name = words, " ".join(
-                w for w in cleaned.text.split() if w.strip(".,").lower() in words
+            cluster.words, cluster.name = (
+                words,
+                " ".join(w for w in cleaned.text.split() if w.strip(".,").lower() in words),
             )
         cluster.gender = cluster.gender or _gender_of(cleaned.text)
         cluster.mentions.append(cleaned)
@@ -216,4 +217,3 @@ class RuleResolver:
         index = entities.add(mention, label)
         entities.by_offset.sort()
         return index
-

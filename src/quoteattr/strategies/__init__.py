@@ -7,4 +7,4 @@ from typing import Final
 __all__ = ["DEFAULT_STRATEGIES"]
 
 # What extract() runs when no strategy is named.
-DEFAULT_STRATEGIES: Final[tuple[str, ...]] = ("quoteattr.quotes.v1",)
+DEFAULT_STRATEGIES: Final[tuple[str, ...]] = ("quoteattr.quotes.v1", "quoteattr.reported.v1")

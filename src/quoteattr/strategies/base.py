@@ -73,7 +73,8 @@ def _entry_points() -> dict[str, importlib.metadata.EntryPoint]:
 
 def _load_builtins() -> None:
     # Importing the modules runs their @register decorators.
-    import quoteattr.strategies.quotes  # noqa: F401
+    import quoteattr.strategies.quotes
+    import quoteattr.strategies.reported  # noqa: F401
 
 
 def available() -> list[str]:

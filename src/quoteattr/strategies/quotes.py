@@ -23,7 +23,6 @@ are never statements on their own.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -31,9 +30,21 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.analysis import Analysis, Quote
-from quoteattr.lexicon.en import ACCORDING_TO, HONORIFICS, cue_class
 from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
 from quoteattr.strategies.base import analysis_of, register
+from quoteattr.strategies.calibration import confidence_for, cue_key
+from quoteattr.strategies.syntax import (
+    Tokens,
+    according_to,
+    addressee_of,
+    cue_class_of,
+    nominal_run,
+    sentence_end,
+    sentence_start,
+    span_of,
+    speaker_of,
+    subtree_span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,24 +53,13 @@ __all__ = ["QuoteStrategy"]
 
 NAME = "quoteattr.quotes.v1"
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj"}
 _WHEN = {"DATE", "TIME"}
 # Cue verbs whose object is whom the words were addressed to ("told reporters:").
 _ADDRESSING = {"tell", "ask", "warn", "assure", "remind", "inform", "urge", "advise", "email"}
 _DASHES = {"—", "–", "--", "-", "―"}
-_NOMINAL = {"PROPN", "PRON", "NOUN"}
 _WORD_RE = re.compile(r"\w+")
 _TERMINAL = ".!?…"
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    {w.rstrip(".") for w in HONORIFICS}
-    | {"st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "u.s", "u.n", "u.k"}
-    | {"jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt"}
-    | {"sens", "reps", "govs", "d", "r", "i", "a.m", "p.m", "e.g", "i.e", "approx"}
-)
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:``|[\"“‘'(\[]{0,2})[A-Z0-9])")
 
 
 @attrs.frozen
@@ -71,122 +71,6 @@ class _Attribution:
     end: int
     cue_class: CueClass = CueClass.SPEECH
     addressee: Span | None = None
-
-
-class _Tokens:
-    """Find the tokens of a character range quickly."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.starts = [token.idx for token in doc]
-
-    def within(self, start: int, end: int) -> list[Token]:
-        first = bisect.bisect_left(self.starts, start)
-        last = bisect.bisect_left(self.starts, end)
-        return [
-            token
-            for token in self.doc[first:last]
-            if token.idx + len(token.text) <= end and not token.is_space
-        ]
-
-
-def _sentence_start(text: str, low: int, position: int) -> int:
-    """Return where the sentence holding ``position`` starts, not before ``low``."""
-    start = low
-    # The look-ahead needs to see the quote mark at ``position``.
-    for match in _BOUNDARY_RE.finditer(text, low, min(len(text), position + 2)):
-        if match.end() <= position and not _is_abbreviation(text, match.start()):
-            start = match.end()
-    return start
-
-
-def _sentence_end(text: str, position: int, high: int) -> int:
-    """Return where the sentence running from ``position`` ends, not after ``high``."""
-    for match in _BOUNDARY_RE.finditer(text, position, min(len(text), high + 2)):
-        if match.start() < high and not _is_abbreviation(text, match.start()):
-            return match.start() + len(match.group().rstrip())
-    return high
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
-        return False
-    word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start:dot].lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-
-
-def _span(text: str, tokens: Sequence[Token], low: int, high: int) -> Span | None:
-    """Return the span from the first to the last token, clipped to [low, high), trimmed."""
-    if not tokens:
-        return None
-    start = max(low, tokens[0].idx)
-    end = min(high, tokens[-1].idx + len(tokens[-1].text))
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-\"“”'’"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”‘("):
-        end -= 1
-    if end <= start:
-        return None
-    return Span.of(text, start, end)
-
-
-def _subtree_span(text: str, token: Token, low: int, high: int) -> Span | None:
-    subtree = [t for t in token.subtree if low <= t.idx and t.idx + len(t.text) <= high]
-    if not subtree:
-        return None
-    # Keep the contiguous stretch around the head: a subtree clipped by the
-    # region may have holes (a quote inside an apposition).
-    ordered = sorted(subtree, key=lambda t: t.i)
-    head_position = next((n for n, t in enumerate(ordered) if t.i == token.i), 0)
-    first = last = head_position
-    while first > 0 and ordered[first - 1].i == ordered[first].i - 1:
-        first -= 1
-    while last < len(ordered) - 1 and ordered[last + 1].i == ordered[last].i + 1:
-        last += 1
-    return _span(text, ordered[first : last + 1], low, high)
-
-
-def _cue_class_of(token: Token) -> CueClass | None:
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VB", "VBG"}:
-        return None
-    return cue_class(token.lemma_)
-
-
-def _according_to(tokens: Sequence[Token]) -> tuple[int, int] | None:
-    words = [t.lower_ for t in tokens]
-    for phrase in ACCORDING_TO:
-        for n in range(len(words) - len(phrase) + 1):
-            if tuple(words[n : n + len(phrase)]) == phrase:
-                return n, n + len(phrase)
-    return None
-
-
-def _speaker_of(text: str, cue: Token, low: int, high: int) -> Span | None:
-    for child in cue.children:
-        if child.dep_ in _SUBJECTS and low <= child.idx < high:
-            return _subtree_span(text, child, low, high)
-    return None
-
-
-def _addressee_of(text: str, cue: Token, low: int, high: int) -> Span | None:
-    for child in cue.children:
-        if child.dep_ in _ADDRESSEE_DEPS and low <= child.idx < high and child.pos_ in _NOMINAL:
-            return _subtree_span(text, child, low, high)
-    return None
-
-
-def _nominal_run(tokens: Sequence[Token]) -> list[Token]:
-    """Return the leading run of tokens that can form a name or noun phrase."""
-    run: list[Token] = []
-    for token in tokens:
-        if token.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"}:
-            run.append(token)
-        else:
-            break
-    return run if any(t.pos_ in _NOMINAL for t in run) else []
 
 
 @attrs.frozen
@@ -210,7 +94,7 @@ class QuoteStrategy:
         quotes = analysis.primary
         if not quotes:
             return
-        tokens = _Tokens(doc)
+        tokens = Tokens(doc)
         yield from _Finder(self, doc, analysis, tokens).run(quotes)
 
 
@@ -225,7 +109,7 @@ class _Open:
 
 
 class _Finder:
-    def __init__(self, settings: QuoteStrategy, doc: Doc, analysis: Analysis, tokens: _Tokens):
+    def __init__(self, settings: QuoteStrategy, doc: Doc, analysis: Analysis, tokens: Tokens):
         self.settings = settings
         self.doc = doc
         self.text = doc.text
@@ -245,8 +129,8 @@ class _Finder:
             high = para_end
             if index + 1 < len(quotes) and quotes[index + 1].start < high:
                 high = max(quotes[index + 1].start, quote.end)
-            left_start = _sentence_start(self.text, low, quote.start)
-            right_end = _sentence_end(self.text, quote.end, high)
+            left_start = sentence_start(self.text, low, quote.start)
+            right_end = sentence_end(self.text, quote.end, high)
             left = self.text[left_start : quote.start]
             right = self.text[quote.end : right_end]
             if not self._free_standing(quote, left, right, left_start):
@@ -301,7 +185,7 @@ class _Finder:
 
     def _one_cue_between(self, start: int, end: int) -> bool:
         """Return whether one cue at most separates two quotes ("said, adding" is two)."""
-        cues = [t for t in self.tokens.within(start, end) if _cue_class_of(t) is not None]
+        cues = [t for t in self.tokens.within(start, end) if cue_class_of(t) is not None]
         return len(cues) <= 1
 
     def _statement(self, item: _Open) -> Statement:
@@ -310,16 +194,22 @@ class _Finder:
             return Statement(
                 kind=Kind.DIRECT,
                 content=item.content,
-                confidence=0.4,
+                confidence=confidence_for("unattributed", "", has_speaker=False, default=0.4),
                 strategy=self.settings.name,
                 rule="unattributed",
             )
+        confidence = confidence_for(
+            attribution.rule,
+            cue_key(self.doc, attribution.cue),
+            attribution.speaker is not None,
+            default=attribution.confidence,
+        )
         return Statement(
             kind=Kind.DIRECT,
             content=item.content,
             cue=attribution.cue,
             speaker=Speaker.from_mention(attribution.speaker) if attribution.speaker else None,
-            confidence=attribution.confidence,
+            confidence=confidence,
             strategy=self.settings.name,
             rule=attribution.rule,
             cue_class=attribution.cue_class,
@@ -353,7 +243,7 @@ class _Finder:
         left_tail = left.rstrip()
         if left_tail:
             region = self.tokens.within(left_start, quote.start)
-            if self._cue_before(region) is None and _according_to(region) is None:
+            if self._cue_before(region) is None and according_to(region) is None:
                 verbs = any(t.pos_ in {"VERB", "AUX"} for t in region)
                 last = left_tail[-1]
                 if not (last == ":" or (last in ",;—–-([" and not verbs)):
@@ -377,7 +267,7 @@ class _Finder:
             return None
         for position in range(len(region) - 1, max(-1, len(region) - 12), -1):
             token = region[position]
-            klass = _cue_class_of(token)
+            klass = cue_class_of(token)
             if klass is not None:
                 if self._adjuncts_only(token, region[position + 1 :]):
                     return position
@@ -412,22 +302,22 @@ class _Finder:
             return None
         first = region[0]
         if first.text in _DASHES and len(region) > 1:
-            run = _nominal_run(region[1:])
+            run = nominal_run(region[1:])
             if run and any(t.pos_ == "PROPN" for t in run):
                 return _Attribution(
                     cue=Span.from_spacy(first),
-                    speaker=_span(self.text, run, start, end),
+                    speaker=span_of(self.text, run, start, end),
                     rule="dash",
                     confidence=0.85,
                     end=end,
                 )
-        according = _according_to(region[:6])
+        according = according_to(region[:6])
         if according is not None:
             cue_tokens = region[according[0] : according[1]]
-            source = _nominal_run(region[according[1] :])
+            source = nominal_run(region[according[1] :])
             return _Attribution(
-                cue=_span(self.text, cue_tokens, start, end),
-                speaker=_span(self.text, source, start, end),
+                cue=span_of(self.text, cue_tokens, start, end),
+                speaker=span_of(self.text, source, start, end),
                 rule="after-according-to",
                 confidence=0.85,
                 end=end,
@@ -435,21 +325,21 @@ class _Finder:
         inner = self._inner(quote)
         sentence_closed = bool(inner) and inner[-1] in _TERMINAL
         for position, token in enumerate(region):
-            klass = _cue_class_of(token)
+            klass = cue_class_of(token)
             if klass is None:
                 if token.pos_ == "VERB" and position > 8:
                     break
                 continue
-            speaker = _speaker_of(self.text, token, start, end)
+            speaker = speaker_of(self.text, token, start, end)
             if speaker is None:
-                run = _nominal_run(region[position + 1 :])
+                run = nominal_run(region[position + 1 :])
                 if run and position <= 2:
-                    speaker = _span(self.text, run, start, end)
+                    speaker = span_of(self.text, run, start, end)
             if speaker is None:
                 before = [t for t in region[:position] if not t.is_punct]
-                run = _nominal_run(before)
+                run = nominal_run(before)
                 if run and len(run) == len(before):
-                    speaker = _span(self.text, run, start, end)
+                    speaker = span_of(self.text, run, start, end)
             if speaker is None:
                 continue
             if (
@@ -466,7 +356,7 @@ class _Finder:
                 confidence=0.95 if klass is CueClass.SPEECH else 0.75,
                 end=end,
                 cue_class=klass,
-                addressee=_addressee_of(self.text, token, start, end),
+                addressee=addressee_of(self.text, token, start, end),
             )
         if sentence_closed:
             return None
@@ -474,7 +364,7 @@ class _Finder:
         for position, token in enumerate(region[:6]):
             if token.pos_ != "VERB":
                 continue
-            speaker = _speaker_of(self.text, token, start, end)
+            speaker = speaker_of(self.text, token, start, end)
             if speaker is not None and position <= 4:
                 return _Attribution(
                     cue=Span.from_spacy(token),
@@ -491,16 +381,16 @@ class _Finder:
         region = self.tokens.within(start, end)
         if not region:
             return None
-        according = _according_to(region)
+        according = according_to(region)
         position = self._cue_before(region)
         if position is not None:
             token = region[position]
-            klass = _cue_class_of(token) or CueClass.SPEECH
-            speaker = _speaker_of(self.text, token, start, end)
+            klass = cue_class_of(token) or CueClass.SPEECH
+            speaker = speaker_of(self.text, token, start, end)
             if speaker is None:
                 before = [t for t in region[:position] if not t.is_punct]
-                run = _nominal_run(before[-4:])
-                speaker = _span(self.text, run, start, end) if run else None
+                run = nominal_run(before[-4:])
+                speaker = span_of(self.text, run, start, end) if run else None
             if speaker is not None:
                 return _Attribution(
                     cue=Span.from_spacy(token),
@@ -509,13 +399,13 @@ class _Finder:
                     confidence=0.9 if klass is CueClass.SPEECH else 0.7,
                     end=end,
                     cue_class=klass,
-                    addressee=_addressee_of(self.text, token, start, end),
+                    addressee=addressee_of(self.text, token, start, end),
                 )
         if according is not None:
-            source = _nominal_run(region[according[1] :])
+            source = nominal_run(region[according[1] :])
             return _Attribution(
-                cue=_span(self.text, region[according[0] : according[1]], start, end),
-                speaker=_span(self.text, source, start, end) if source else None,
+                cue=span_of(self.text, region[according[0] : according[1]], start, end),
+                speaker=span_of(self.text, source, start, end) if source else None,
                 rule="before-according-to",
                 confidence=0.85,
                 end=end,
@@ -529,7 +419,7 @@ class _Finder:
                     head = head.head
                 return _Attribution(
                     cue=Span.from_spacy(last),
-                    speaker=_subtree_span(self.text, head, start, last.idx),
+                    speaker=subtree_span(self.text, head, start, last.idx),
                     rule="colon",
                     confidence=0.7,
                     end=end,
@@ -543,7 +433,7 @@ class _Finder:
         start, end = self.analysis.paragraphs[paragraph - 1]
         if not self.text[start:end].rstrip().endswith(":"):
             return None
-        sentence = _sentence_start(self.text, start, end)
+        sentence = sentence_start(self.text, start, end)
         found = self._before(sentence, end)
         if found is None:
             return None

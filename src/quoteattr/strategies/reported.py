@@ -1,0 +1,397 @@
+"""Reported (indirect) and mixed speech, read off the dependency parse.
+
+Each cue in the lexicon is a candidate; the parse around it decides the
+construction, and each construction is a rule of its own:
+
+- ``verb-ccomp``: "X said (that) CLAUSE", "CLAUSE, X said", "Stressing that
+  CLAUSE, X urged ..." (the complement clause is the content);
+- ``verb-xcomp``: "X urged / called on / asked Y to ...", "X vowed to ..."
+  (content from the addressee to the end of the infinitive);
+- ``verb-object``: "X denied / confirmed / announced the report" (a noun
+  phrase as content, for verbs whose object is a claim);
+- ``parenthetical``: "The goal, X said, cannot be reached" (the content is
+  the clause around the cue, in two fragments);
+- ``according-to``: "According to X, CLAUSE";
+- ``noun-that``: "X's claim / warning / statement that CLAUSE".
+
+A statement whose content holds quoted words is ``mixed``; one whose content
+is all inside quote marks is ``direct`` (the quote strategy usually finds those
+too, and the merge keeps one). Cues inside a quotation are skipped: a belief
+reported inside someone's quote is part of their words, not a new statement.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from quoteattr.analysis import Analysis
+from quoteattr.lexicon.en import CUE_NOUNS, NOUN_CLASSES, XCOMP_CUES
+from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
+from quoteattr.strategies.base import analysis_of, register
+from quoteattr.strategies.calibration import confidence_for
+from quoteattr.strategies.syntax import (
+    addressee_of,
+    cue_class_of,
+    speaker_of,
+    subtree_span,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["ReportedStrategy", "kind_of"]
+
+NAME = "quoteattr.reported.v1"
+
+_TRIM = " \t\n\r,;:—–-"
+_EXPLETIVES = {"it", "there"}
+# Outside quotes, "you" addresses the reader ("If you like this story"): not a source.
+_READER = {"you", "ya", "y'all"}
+_MIN_CONTENT_WORDS = 2
+# Prepositions that introduce what a cue verb is about ("spoke of", "called for").
+_CONTENT_PREPOSITIONS = {"about", "of", "on", "for", "against", "to"}
+
+
+def kind_of(text: str, content: Sequence[Span], analysis: Analysis) -> Kind:
+    """Return direct, indirect or mixed: whether the content's letters are inside quotes.
+
+    The rule is PolNeAR's: direct when every letter of the content is inside
+    quotation marks, indirect when none is, mixed otherwise.
+    """
+    quotes = [(q.inner_start, q.inner_end) for q in analysis.primary]
+    starts = [start for start, _ in quotes]
+    inside = outside = 0
+    for fragment in content:
+        for offset in range(fragment.start, fragment.end):
+            if not text[offset].isalnum():
+                continue
+            position = bisect.bisect_right(starts, offset) - 1
+            if position >= 0 and quotes[position][0] <= offset < quotes[position][1]:
+                inside += 1
+            else:
+                outside += 1
+    if inside and not outside:
+        return Kind.DIRECT
+    return Kind.MIXED if inside else Kind.INDIRECT
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    for word in (" and", " but", " or"):
+        if text[start:end].endswith(word):
+            end -= len(word)
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
+    if end > start and text[end - 1] == "." and end - start > 1 and text[end - 2] not in ".”\"’'":
+        end -= 1
+    return start, end
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+@attrs.frozen
+class ReportedStrategy:
+    """Find reported and mixed speech: content, cue and speaker mention.
+
+    Attributes:
+        min_confidence: drop statements less likely than this to be right.
+        name: the registered name stamped on each statement.
+    """
+
+    min_confidence: float = 0.3
+    name: str = NAME
+
+    def __call__(self, doc: Doc) -> Iterator[Statement]:
+        """Yield the reported and mixed statements of ``doc``."""
+        analysis = analysis_of(doc)
+        found = list(_Finder(doc, analysis).run())
+        for statement in _outermost(found):
+            if statement.confidence >= self.min_confidence:
+                yield attrs.evolve(statement, strategy=self.name)
+
+
+def _outermost(statements: list[Statement]) -> list[Statement]:
+    """Drop statements whose cue lies inside another statement's content.
+
+    "X said that Y believes Z": Y's belief is part of what X said; annotated
+    corpora (and readers) count the outer statement only.
+    """
+    kept = []
+    for statement in statements:
+        cue = statement.cue
+        nested = cue is not None and any(
+            other is not statement
+            and any(fragment.contains(cue) for fragment in other.content)
+            and not (
+                other.cue is not None and any(f.contains(other.cue) for f in statement.content)
+            )
+            for other in statements
+        )
+        if not nested:
+            kept.append(statement)
+    return kept
+
+
+def _inside(span: Span | None, statement: Statement) -> bool:
+    return span is not None and any(fragment.contains(span) for fragment in statement.content)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, analysis: Analysis) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.analysis = analysis
+        quotes = [(q.inner_start, q.inner_end) for q in analysis.primary]
+        self.quote_starts = [start for start, _ in quotes]
+        self.quotes = quotes
+
+    def _quoted(self, offset: int) -> bool:
+        position = bisect.bisect_right(self.quote_starts, offset) - 1
+        return position >= 0 and self.quotes[position][0] <= offset < self.quotes[position][1]
+
+    def run(self) -> Iterator[Statement]:
+        used: set[int] = set()
+        for token in self.doc:
+            if token.i in used or self._quoted(token.idx):
+                continue
+            found: Statement | None = None
+            lower = token.lower_
+            if (
+                lower == "according"
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].lower_ == "to"
+            ):
+                found = self._according(token)
+            elif token.pos_ in {"VERB", "AUX"}:
+                klass = cue_class_of(token)
+                if klass is not None:
+                    found = self._verb(token, klass)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
+                found = self._noun(token)
+            if found is not None:
+                used.add(token.i)
+                yield found
+
+    # -- building blocks -------------------------------------------------
+
+    def _statement(
+        self,
+        content: list[tuple[int, int]],
+        cue: _Cue,
+        speaker: Span | None,
+        *,
+        addressee: Span | None = None,
+    ) -> Statement | None:
+        fragments = []
+        for raw_start, raw_end in content:
+            start, end = _trim(self.text, raw_start, raw_end)
+            if end > start:
+                fragments.append(Span.of(self.text, start, end))
+        words = sum(_words(self.text, f.start, f.end) for f in fragments)
+        if words < _MIN_CONTENT_WORDS:
+            return None
+        if speaker is not None and any(speaker.overlaps(f) for f in fragments):
+            speaker = None
+        return Statement(
+            kind=kind_of(self.text, fragments, self.analysis),
+            content=tuple(fragments),
+            cue=cue.span,
+            speaker=Speaker.from_mention(speaker) if speaker is not None else None,
+            confidence=confidence_for(cue.rule, cue.lemma, speaker is not None),
+            rule=cue.rule,
+            cue_class=cue.klass,
+            addressee=addressee,
+        )
+
+    def _sentence_bounds(self, token: Token) -> tuple[int, int]:
+        sent = token.sent
+        return sent.start_char, sent.end_char
+
+    def _speaker(self, cue: Token) -> Span | None:
+        low, high = self._sentence_bounds(cue)
+        speaker = speaker_of(self.text, cue, low, high)
+        if speaker is not None and speaker.text.lower() in _EXPLETIVES:
+            speaker = None
+        if speaker is None:
+            # Passive: "it was reported by the Post that ..."
+            for child in cue.children:
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return subtree_span(self.text, objects[0], low, high)
+        return speaker
+
+    # -- rules -------------------------------------------------------------
+
+    def _verb(self, token: Token, klass: CueClass) -> Statement | None:
+        lemma = token.lemma_.lower()
+        low, high = self._sentence_bounds(token)
+        children = list(token.children)
+        speaker = self._speaker(token)
+        if speaker is not None and speaker.text.lower() in _READER:
+            return None
+
+        def cue(rule: str) -> _Cue:
+            return _Cue(Span.from_spacy(token), lemma, klass, rule)
+
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        if clauses:
+            clause = max(clauses, key=lambda c: len(list(c.subtree)))
+            addressee = addressee_of(self.text, token, low, high)
+            return self._statement(
+                [_clause_extent(clause)], cue("verb-ccomp"), speaker, addressee=addressee
+            )
+        xcomps = [c for c in children if c.dep_ == "xcomp"]
+        if xcomps and lemma in XCOMP_CUES:
+            xcomp = xcomps[0]
+            objects = [c for c in children if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i]
+            addressee = subtree_span(self.text, objects[0], low, high) if objects else None
+            start = _extent(objects[0])[0] if objects else _extent(xcomp)[0]
+            content = [(start, _clause_extent(xcomp)[1])]
+            return self._statement(content, cue("verb-xcomp"), speaker, addressee=addressee)
+        if (
+            token.dep_ in {"parataxis", "advcl"}
+            and speaker is not None
+            and token.head.i != token.i
+            and token.head.pos_ in {"VERB", "AUX"}
+            # "If you like this story, ...": a subordinate clause, not an attribution.
+            and not any(c.dep_ == "mark" for c in children)
+        ):
+            head_start, head_end = _extent(token.head)
+            cue_start, cue_end = _extent(token)
+            around = [(head_start, cue_start), (cue_end, head_end)]
+            return self._statement(
+                [(s, e) for s, e in around if e > s], cue("parenthetical"), speaker
+            )
+        if speaker is None:
+            return None
+        objects = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
+        if objects:
+            content = [(_extent(objects[0])[0], _phrase_end(token, objects))]
+            return self._statement(content, cue("verb-object"), speaker)
+        for child in children:
+            if child.dep_ == "prep" and child.i > token.i and child.lower_ in _CONTENT_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if objects:
+                    return self._statement([_extent(objects[0])], cue("verb-prep"), speaker)
+        return None
+
+    def _according(self, token: Token) -> Statement | None:
+        to = self.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"
+        ]
+        if not objects:
+            return None
+        low, high = self._sentence_bounds(token)
+        speaker = subtree_span(self.text, objects[0], low, high)
+        phrase_end = max(_extent(objects[0])[1], to.idx + len(to.text))
+        around = [(low, token.idx), (phrase_end, high)]
+        span = Span.of(self.text, token.idx, to.idx + len(to.text))
+        return self._statement(
+            [(s, e) for s, e in around if _words(self.text, s, e) >= 1],
+            _Cue(span, "according to", CueClass.SPEECH, "according-to"),
+            speaker,
+        )
+
+    def _noun(self, noun: Token) -> Statement | None:
+        clauses = [
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "ccomp", "appos", "relcl"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        if not clauses:
+            return None
+        low, high = self._sentence_bounds(noun)
+        speaker = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                speaker = _without_possessive(self.text, subtree_span(self.text, child, low, high))
+            elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    speaker = subtree_span(self.text, objects[0], low, high)
+        lemma = noun.lemma_.lower()
+        klass = NOUN_CLASSES.get(lemma, CueClass.SPEECH)
+        cue = _Cue(Span.from_spacy(noun), lemma, klass, "noun-that")
+        return self._statement([_extent(clauses[0])], cue, speaker)
+
+
+@attrs.frozen
+class _Cue:
+    """The cue of a statement being built: where, which lemma and class, which rule."""
+
+    span: Span
+    lemma: str
+    klass: CueClass
+    rule: str
+
+
+def _clause_extent(head: Token) -> tuple[int, int]:
+    """Return the extent of a content clause, cut before a trailing attribution of its own.
+
+    "he would review the defences and warned against hackers": the second cue
+    starts a statement of its own; so do trailing participles after a comma
+    ("…, arguing that …", "…, focusing on …").
+    """
+    start, end = _extent(head)
+    for child in head.rights:
+        verbal = child.pos_ in {"VERB", "AUX"}
+        after_comma = child.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+        if verbal and (
+            (child.dep_ == "conj" and cue_class_of(child) is not None)
+            or (child.dep_ == "advcl" and child.tag_ == "VBG" and after_comma)
+        ):
+            end = min(end, child.left_edge.idx)
+            break
+    return start, end
+
+
+def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
+    """Return where an object content ends: with its complement ("called it a sham").
+
+    The object's own relative clause after a comma is dropped ("the reality of
+    climate change, which makes him an outlier").
+    """
+    end = max(_extent(o)[1] for o in objects)
+    for child in cue.rights:
+        if child.dep_ in {"oprd", "xcomp"} or (
+            child.dep_ == "prep" and child.lower_ in {"as", "for"} and child.i > objects[0].i
+        ):
+            end = max(end, _extent(child)[1])
+    head = objects[0]
+    for child in head.rights:
+        if child.dep_ == "relcl" and child.doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.idx)
+    return end
+
+
+def _without_possessive(text: str, span: Span | None) -> Span | None:
+    """Return "Trump" for "Trump's": the speaker, not the possessive phrase."""
+    if span is None:
+        return None
+    for suffix in ("'s", "’s", "'", "’"):
+        if span.text.endswith(suffix) and len(span) > len(suffix):
+            return Span.of(text, span.start, span.end - len(suffix))
+    return span
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    """Return the character extent of a token's subtree."""
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+@register(NAME)
+def _factory() -> ReportedStrategy:
+    return ReportedStrategy()

@@ -1,0 +1,138 @@
+"""The reported-speech strategy, one construction per case, on short parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.api import Extractor
+from quoteattr.model import CueClass, Kind, Statement
+from quoteattr.strategies.reported import ReportedStrategy
+
+
+def _reported(extractor: Extractor, text: str) -> list[Statement]:
+    return list(ReportedStrategy(min_confidence=0.0)(extractor.nlp(text)))
+
+
+def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
+    speaker = (
+        statement.speaker.mention.text if statement.speaker and statement.speaker.mention else None
+    )
+    cue = statement.cue.text if statement.cue else None
+    return statement.rule, statement.text, cue, speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lavrov said that Russia welcomes the results of the talks.",
+            ("verb-ccomp", "that Russia welcomes the results of the talks", "said", "Lavrov"),
+        ),
+        (
+            "Lavrov said Russia welcomes the results of the talks.",
+            ("verb-ccomp", "Russia welcomes the results of the talks", "said", "Lavrov"),
+        ),
+        (
+            "The goal cannot be reached while sanctions remain, Lavrov said.",
+            ("verb-ccomp", "The goal cannot be reached while sanctions remain", "said", "Lavrov"),
+        ),
+        (
+            "The goal cannot be reached while sanctions remain, said the minister.",
+            (
+                "verb-ccomp",
+                "The goal cannot be reached while sanctions remain",
+                "said",
+                "the minister",
+            ),
+        ),
+        (
+            "She told reporters that the deal was dead.",
+            ("verb-ccomp", "that the deal was dead", "told", "She"),
+        ),
+        (
+            "The senator urged his colleagues to reject the bill.",
+            ("verb-xcomp", "his colleagues to reject the bill", "urged", "The senator"),
+        ),
+        (
+            "The president vowed to veto the bill.",
+            ("verb-xcomp", "to veto the bill", "vowed", "The president"),
+        ),
+        (
+            "The ministry denied the report.",
+            ("verb-object", "the report", "denied", "The ministry"),
+        ),
+        (
+            "According to the ministry, the talks will resume next week.",
+            ("according-to", "the talks will resume next week", "According to", "the ministry"),
+        ),
+        (
+            "Trump's claim that the election was rigged drew criticism.",
+            ("noun-that", "that the election was rigged", "claim", "Trump"),
+        ),
+    ],
+)
+def test_construction(
+    extractor: Extractor, text: str, expected: tuple[str, str, str | None, str | None]
+) -> None:
+    """Each construction gives its content, cue and speaker mention."""
+    statements = _reported(extractor, text)
+    assert expected in [_summary(s) for s in statements]
+
+
+def test_participial_cue(extractor: Extractor) -> None:
+    """A participle cue takes its speaker from the clause it modifies."""
+    text = "Stressing that it is impossible to act in one move, the minister urged calm."
+    summaries = [_summary(s) for s in _reported(extractor, text)]
+    assert (
+        "verb-ccomp",
+        "that it is impossible to act in one move",
+        "Stressing",
+        "the minister",
+    ) in summaries
+
+
+def test_interrupted_by_the_cue(extractor: Extractor) -> None:
+    """“The goal, Lavrov said, cannot be reached”: one statement in two fragments."""
+    text = "The goal, Lavrov said, cannot be reached while sanctions remain."
+    statements = [s for s in _reported(extractor, text) if s.cue and s.cue.text == "said"]
+    assert len(statements) == 1
+    assert [fragment.text for fragment in statements[0].content] == [
+        "The goal",
+        "cannot be reached while sanctions remain",
+    ]
+
+
+def test_mixed_kind(extractor: Extractor) -> None:
+    """Reported speech with quoted words in it is one mixed statement."""
+    text = "The minister urged diplomats to use the “art of diplomacy” to reach a deal."
+    (statement,) = _reported(extractor, text)
+    assert statement.kind == Kind.MIXED
+    assert (statement.addressee.text if statement.addressee else None) == "diplomats"
+
+
+def test_thought_is_marked(extractor: Extractor) -> None:
+    """A belief is reported with cue class thought."""
+    (statement,) = _reported(extractor, "Moscow believes it should stay out of the talks.")
+    assert (
+        statement.cue_class,
+        statement.speaker.mention.text if statement.speaker and statement.speaker.mention else None,
+    ) == (CueClass.THOUGHT, "Moscow")
+
+
+def test_nested_cue_is_part_of_the_outer_statement(extractor: Extractor) -> None:
+    """“X said that Y believes Z” is one statement by X."""
+    statements = _reported(extractor, "Smith said that Jones believes the plan will fail.")
+    assert [
+        (s.cue.text if s.cue else None, s.speaker.name if s.speaker else None) for s in statements
+    ] == [("said", "Smith")]
+
+
+def test_cues_inside_quotes_are_skipped(extractor: Extractor) -> None:
+    """A cue inside a direct quotation is part of the quoted words."""
+    text = "“I think that we will win the race easily,” Smith said."
+    assert all(s.cue is not None and s.cue.text == "said" for s in _reported(extractor, text))
+
+
+def test_subordinate_clause_is_no_parenthetical(extractor: Extractor) -> None:
+    """“If you like this story, share it” is not attributed speech."""
+    assert _reported(extractor, "If you like this story, share it with a friend!") == []
