@@ -212,38 +212,10 @@ MALFORMED: list[Any] = [
         {"entities": [{"id": "E1", "name": "X", "label": "PERSON", "mentions": [None]}]},
         id="null-entity-mention",
     ),
-    pytest.param(
-        {"statements": ["not an object"]},
-        id="statement-not-an-object",
-        marks=pytest.mark.xfail(
-            strict=True,
-            raises=AttributeError,
-            reason="from_dict lets AttributeError escape for a non-object statement",
-        ),
-    ),
-    pytest.param(
-        _with(speaker="Jane Smith"),
-        id="speaker-not-an-object",
-        marks=pytest.mark.xfail(
-            strict=True,
-            raises=AttributeError,
-            reason="from_dict lets AttributeError escape for a non-object speaker",
-        ),
-    ),
-    pytest.param(
-        _with(content=[{"start": 0.7, "end": 14.9}]),
-        id="fractional-offsets",
-        marks=pytest.mark.xfail(
-            strict=True, reason="from_dict truncates float offsets with int() instead of rejecting"
-        ),
-    ),
-    pytest.param(
-        {"entities": [{"id": 1, "name": 2, "label": 3}]},
-        id="entity-fields-not-strings",
-        marks=pytest.mark.xfail(
-            strict=True, reason="from_dict accepts non-string entity id/name/label unchecked"
-        ),
-    ),
+    pytest.param({"statements": ["not an object"]}, id="statement-not-an-object"),
+    pytest.param(_with(speaker="Jane Smith"), id="speaker-not-an-object"),
+    pytest.param(_with(content=[{"start": 0.7, "end": 14.9}]), id="fractional-offsets"),
+    pytest.param({"entities": [{"id": 1, "name": 2, "label": 3}]}, id="entity-fields-not-strings"),
 ]
 
 
@@ -299,31 +271,18 @@ def test_span_without_text_field_is_accepted() -> None:
     assert expected == loaded.statements[0].content[0].text
 
 
-@pytest.mark.xfail(
-    strict=True, raises=json.JSONDecodeError, reason="from_json lets json.JSONDecodeError escape"
-)
 def test_invalid_json_raises_corpus_format_error() -> None:
     """A string that is not JSON at all raises CorpusFormatError."""
     with pytest.raises(CorpusFormatError):
         from_json("{not json", TEXT)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="from_dict lets AttributeError escape for a JSON list",
-)
 def test_top_level_list_raises_corpus_format_error() -> None:
     """A JSON document that is a list, not an object, raises CorpusFormatError."""
     with pytest.raises(CorpusFormatError):
         from_json("[]", TEXT)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="to_dict rounds confidence to 4 places, so the round trip is not equal as documented",
-)
 def test_unrounded_confidence_round_trips() -> None:
     """A confidence with more than four decimals loads back equal (docs/schema.md promises it)."""
     result = Result(TEXT, [Statement("direct", [Span.of(TEXT, 0, 14)], confidence=0.123456)])

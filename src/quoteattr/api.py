@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -20,10 +21,21 @@ if TYPE_CHECKING:
 __all__ = ["Extractor", "extract"]
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise InputTypeError.for_value(text)
     return text
+
+
+def _for_spacy(text: str) -> str:
+    """Return the text with lone surrogates (undecodable bytes) as U+FFFD, same length.
+
+    spaCy cannot encode them; one code point for one keeps every offset valid.
+    """
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 class Extractor:
@@ -70,7 +82,9 @@ class Extractor:
             InputTypeError: if ``text`` is not a ``str``.
         """
         _check_text(text)
-        return self.extract_doc(self.nlp(text), id=id)
+        safe = _for_spacy(text)
+        result = self.extract_doc(self.nlp(safe), id=id)
+        return result if safe == text else result.with_text(text)
 
     __call__ = extract
 
@@ -95,9 +109,18 @@ class Extractor:
         Raises:
             InputTypeError: at the first text that is not a ``str``.
         """
-        checked = (_check_text(text) for text in texts)
-        for doc in self.nlp.pipe(checked, batch_size=batch_size, n_process=n_process):
-            yield self.extract_doc(doc)
+        originals: list[str] = []
+
+        def checked() -> Iterator[str]:
+            for text in texts:
+                originals.append(_check_text(text))
+                yield _for_spacy(text)
+
+        docs = self.nlp.pipe(checked(), batch_size=batch_size, n_process=n_process)
+        for doc in docs:
+            original = originals.pop(0)
+            result = self.extract_doc(doc)
+            yield result if original == doc.text else result.with_text(original)
 
 
 _CACHE: dict[tuple[Any, ...], Extractor] = {}
@@ -126,7 +149,10 @@ def extract(
         UnknownStrategyError: for an unknown strategy name.
     """
     _check_text(text)
-    key = (model, tuple([strategies] if isinstance(strategies, str) else strategies or ()))
+    names = None
+    if strategies is not None:
+        names = (strategies,) if isinstance(strategies, str) else tuple(strategies)
+    key = (model, names)
     with _LOCK:
         extractor = _CACHE.get(key)
         if extractor is None:

@@ -103,7 +103,9 @@ def _extract(args: argparse.Namespace) -> int:
             collected.append(result)
     if args.format == "json":
         data = [to_dict(result) for result in collected]
-        json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
+        # One file (or standard input) gives one object; a directory or several paths a list.
+        single = len(args.paths) == 1 and (args.paths[0] == "-" or Path(args.paths[0]).is_file())
+        json.dump(data[0] if single and data else data, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "table":
         _table(collected, out)

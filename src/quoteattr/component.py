@@ -9,12 +9,13 @@ clobber another package's extensions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quoteattr.errors import MissingComponentError
 from quoteattr.merge import merge
 from quoteattr.model import Result, Statement
 from quoteattr.resolve import Resolver, RuleResolver
@@ -40,20 +41,50 @@ class QuoteattrComponent:
         self.resolver = resolver
         self.result_attr = result_attr
         self.statements_attr = statements_attr
-        if not Doc.has_extension(result_attr):
-            Doc.set_extension(result_attr, default=None)
-        if not Doc.has_extension(statements_attr):
-            Doc.set_extension(statements_attr, getter=self._statements)
-
-    def _statements(self, doc: Doc) -> tuple[Statement, ...]:
-        result: Result | None = doc._.get(self.result_attr)
-        return result.statements if result is not None else ()
+        _claim(result_attr, default=None)
+        _claim(statements_attr, getter=_statements_of(result_attr))
 
     def __call__(self, doc: Doc) -> Doc:
-        """Find the statements of ``doc`` and attach the result to it."""
+        """Find the statements of ``doc`` and attach the result to it.
+
+        Raises:
+            MissingComponentError: if the pipeline did not parse ``doc``.
+        """
+        if len(doc) and not doc.has_annotation("DEP"):
+            msg = (
+                "the quoteattr component needs a dependency parse: add it after a "
+                "'parser' (e.g. in en_core_web_sm), not to a pipeline without one"
+            )
+            raise MissingComponentError(msg)
         runs = [run_strategy(strategy, doc) for strategy in self.strategies]
         doc._.set(self.result_attr, self.resolver(doc, merge(runs)))
         return doc
+
+
+# The Doc._ attributes quoteattr registered, and how: re-registering our own
+# is fine (a new component may point a name elsewhere); another package's never.
+_CLAIMED: dict[str, str] = {}
+
+
+def _statements_of(result_attr: str) -> Callable[[Doc], tuple[Statement, ...]]:
+    def statements(doc: Doc) -> tuple[Statement, ...]:
+        result: Result | None = doc._.get(result_attr)
+        return result.statements if result is not None else ()
+
+    statements.__qualname__ = f"statements_of[{result_attr}]"
+    return statements
+
+
+def _claim(name: str, **how: Any) -> None:
+    """Register ``Doc._.<name>``, refusing to clobber another package's extension."""
+    if Doc.has_extension(name) and name not in _CLAIMED:
+        msg = (
+            f"Doc._.{name} is already registered by another package; give the quoteattr "
+            "component other names with config={'result_attr': ..., 'statements_attr': ...}"
+        )
+        raise ValueError(msg)
+    Doc.set_extension(name, force=True, **how)
+    _CLAIMED[name] = repr(how)
 
 
 @Language.factory(

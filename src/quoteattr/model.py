@@ -317,6 +317,48 @@ class Result:
         rows.sort(key=lambda row: (row.name == "", -len(row.statements), row.name))
         return rows
 
+    def with_text(self, text: str) -> Result:
+        """Return the same result over ``text``, a text of the same length.
+
+        Used when the text was cleaned for the parser (lone surrogates replaced
+        one for one): every span is rebuilt from the original text.
+
+        Raises:
+            ValueError: if ``text`` is not as long as the result's text.
+        """
+        if len(text) != len(self.text):
+            msg = f"'text' must be {len(self.text)} characters long (got {len(text)})"
+            raise ValueError(msg)
+
+        def span(value: Span) -> Span:
+            return Span.of(text, value.start, value.end)
+
+        def maybe(value: Span | None) -> Span | None:
+            return None if value is None else span(value)
+
+        statements = [
+            attrs.evolve(
+                statement,
+                content=[span(fragment) for fragment in statement.content],
+                cue=maybe(statement.cue),
+                addressee=maybe(statement.addressee),
+                speaker=None
+                if statement.speaker is None
+                else attrs.evolve(statement.speaker, mention=maybe(statement.speaker.mention)),
+            )
+            for statement in self.statements
+        ]
+        entities = [
+            attrs.evolve(
+                entity,
+                mentions=[span(m) for m in entity.mentions],
+                titles=[span(t) for t in entity.titles],
+                affiliation=maybe(entity.affiliation),
+            )
+            for entity in self.entities
+        ]
+        return Result(text=text, statements=statements, entities=entities, id=self.id)
+
     def spans(self) -> Iterator[Span]:
         """Yield every span in the result, for checking offsets."""
         for statement in self.statements:

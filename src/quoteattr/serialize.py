@@ -40,7 +40,7 @@ def statement_to_dict(statement: Statement) -> dict[str, Any]:
         "speaker": _speaker(statement.speaker),
         "addressee": _span(statement.addressee),
         "cue_class": statement.cue_class.value,
-        "confidence": round(statement.confidence, 4),
+        "confidence": statement.confidence,
         "strategy": statement.strategy,
         "rule": statement.rule,
     }
@@ -79,10 +79,32 @@ def to_json(result: Result, *, include_text: bool = False, indent: int | None = 
     return json.dumps(to_dict(result, include_text=include_text), ensure_ascii=False, indent=indent)
 
 
+def _offset(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"an offset must be an integer (got {value!r})"
+        raise CorpusFormatError(msg)
+    return value
+
+
+def _string(value: Any, field: str) -> str:
+    if not isinstance(value, str):
+        msg = f"{field!r} must be a string (got {value!r})"
+        raise CorpusFormatError(msg)
+    return value
+
+
+def _object(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        msg = f"{what} must be a JSON object (got {type(value).__name__})"
+        raise CorpusFormatError(msg)
+    return value
+
+
 def _load_span(data: Any, text: str) -> Span | None:
     if data is None:
         return None
-    start, end = int(data["start"]), int(data["end"])
+    data = _object(data, "a span")
+    start, end = _offset(data["start"]), _offset(data["end"])
     span = Span.of(text, start, end)
     if "text" in data and data["text"] != span.text:
         msg = f"span {start}:{end} says {data['text']!r} but the text there is {span.text!r}"
@@ -108,6 +130,7 @@ def from_dict(data: Mapping[str, Any], text: str | None = None) -> Result:
     Raises:
         CorpusFormatError: if the data is malformed or disagrees with the text.
     """
+    data = _object(data, "a quoteattr document")
     if text is None:
         text = data.get("text")
     if not isinstance(text, str):
@@ -115,10 +138,12 @@ def from_dict(data: Mapping[str, Any], text: str | None = None) -> Result:
         raise CorpusFormatError(msg)
     try:
         statements = []
-        for item in data.get("statements", []):
+        for raw in data.get("statements", []):
+            item = _object(raw, "a statement")
             speaker_data = item.get("speaker")
             speaker = None
             if speaker_data is not None:
+                speaker_data = _object(speaker_data, "a speaker")
                 speaker = Speaker(
                     mention=_load_span(speaker_data.get("mention"), text),
                     entity=speaker_data.get("entity"),
@@ -139,14 +164,14 @@ def from_dict(data: Mapping[str, Any], text: str | None = None) -> Result:
             )
         entities = [
             Entity(
-                id=item["id"],
-                name=item["name"],
-                label=item["label"],
+                id=_string(item["id"], "id"),
+                name=_string(item["name"], "name"),
+                label=_string(item["label"], "label"),
                 mentions=tuple(_required_span(m, text) for m in item.get("mentions", [])),
                 titles=tuple(_required_span(t, text) for t in item.get("titles", [])),
                 affiliation=_load_span(item.get("affiliation"), text),
             )
-            for item in data.get("entities", [])
+            for item in (_object(raw, "an entity") for raw in data.get("entities", []))
         ]
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, CorpusFormatError):
@@ -157,5 +182,14 @@ def from_dict(data: Mapping[str, Any], text: str | None = None) -> Result:
 
 
 def from_json(data: str, text: str | None = None) -> Result:
-    """Return the result a JSON string holds (see :func:`from_dict`)."""
-    return from_dict(json.loads(data), text)
+    """Return the result a JSON string holds (see :func:`from_dict`).
+
+    Raises:
+        CorpusFormatError: if ``data`` is not JSON or not quoteattr's format.
+    """
+    try:
+        parsed = json.loads(data)
+    except json.JSONDecodeError as error:
+        msg = f"not JSON: {error}"
+        raise CorpusFormatError(msg) from error
+    return from_dict(parsed, text)

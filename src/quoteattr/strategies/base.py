@@ -102,7 +102,23 @@ def get_strategy(name: str) -> Strategy:
             f"{ENTRY_POINT_GROUP!r} entry-point group"
         )
         raise UnknownStrategyError(msg)
-    return factory()
+    strategy = factory()
+    if not isinstance(getattr(strategy, "name", None), str):
+        # A plain function carries no name of its own: its statements say the
+        # name it was registered under.
+        return _Named(name, strategy)
+    return strategy
+
+
+@attrs.frozen
+class _Named:
+    """A strategy known by the name it was registered under."""
+
+    name: str
+    strategy: Strategy
+
+    def __call__(self, doc: Doc) -> Iterable[Statement]:
+        return self.strategy(doc)
 
 
 def strategy_name(strategy: Any) -> str:

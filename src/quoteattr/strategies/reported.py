@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.analysis import Analysis
-from quoteattr.lexicon.en import CUE_NOUNS, NOUN_CLASSES, XCOMP_CUES
+from quoteattr.lexicon.en import CUE_NOUNS, NOUN_CLASSES, XCOMP_CUES, normal_lemma
 from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
 from quoteattr.strategies.base import analysis_of, register
 from quoteattr.strategies.calibration import confidence_for
@@ -52,6 +52,7 @@ _EXPLETIVES = {"it", "there"}
 # Outside quotes, "you" addresses the reader ("If you like this story"): not a source.
 _READER = {"you", "ya", "y'all"}
 _MIN_CONTENT_WORDS = 2
+_PHRASE_RULES = {"verb-object", "verb-prep", "noun-prep"}
 # Prepositions that introduce what a cue verb is about ("spoke of", "called for").
 _CONTENT_PREPOSITIONS = {"about", "of", "on", "for", "against", "to"}
 
@@ -107,7 +108,7 @@ class ReportedStrategy:
         name: the registered name stamped on each statement.
     """
 
-    min_confidence: float = 0.3
+    min_confidence: float = 0.4
     name: str = NAME
 
     def __call__(self, doc: Doc) -> Iterator[Statement]:
@@ -175,7 +176,7 @@ class _Finder:
                 klass = cue_class_of(token)
                 if klass is not None:
                     found = self._verb(token, klass)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
+            elif token.pos_ == "NOUN" and normal_lemma(token.lemma_) in CUE_NOUNS:
                 found = self._noun(token)
             if found is not None:
                 used.add(token.i)
@@ -197,7 +198,8 @@ class _Finder:
             if end > start:
                 fragments.append(Span.of(self.text, start, end))
         words = sum(_words(self.text, f.start, f.end) for f in fragments)
-        if words < _MIN_CONTENT_WORDS:
+        # A clause has a subject and a verb; an object may be a single name.
+        if words < (1 if cue.rule in _PHRASE_RULES else _MIN_CONTENT_WORDS):
             return None
         if speaker is not None and any(speaker.overlaps(f) for f in fragments):
             speaker = None
@@ -233,7 +235,7 @@ class _Finder:
     # -- rules -------------------------------------------------------------
 
     def _verb(self, token: Token, klass: CueClass) -> Statement | None:
-        lemma = token.lemma_.lower()
+        lemma = normal_lemma(token.lemma_)
         low, high = self._sentence_bounds(token)
         children = list(token.children)
         speaker = self._speaker(token)
@@ -243,7 +245,16 @@ class _Finder:
         def cue(rule: str) -> _Cue:
             return _Cue(Span.from_spacy(token), lemma, klass, rule)
 
-        clauses = [c for c in children if c.dep_ == "ccomp"]
+        clauses = [c for c in children if c.dep_ == "ccomp"] or [
+            # "Trump said after the convention he would not ...": the parser often
+            # attaches a complement clause with no "that" as an adverbial one.
+            c
+            for c in children
+            if c.dep_ == "advcl"
+            and c.i > token.i
+            and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            and not any(g.dep_ in {"mark", "advmod"} for g in c.children if g.i < c.i)
+        ]
         if clauses:
             clause = max(clauses, key=lambda c: len(list(c.subtree)))
             addressee = addressee_of(self.text, token, low, high)
@@ -304,27 +315,41 @@ class _Finder:
         )
 
     def _noun(self, noun: Token) -> Statement | None:
+        low, high = self._sentence_bounds(noun)
+        speaker = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                speaker = _without_possessive(self.text, subtree_span(self.text, child, low, high))
+            elif child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < noun.i:
+                speaker = subtree_span(self.text, child, low, high)
+            elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    speaker = subtree_span(self.text, objects[0], low, high)
+        if speaker is not None and speaker.text.lower() in _READER:
+            return None
+        lemma = normal_lemma(noun.lemma_)
+        klass = NOUN_CLASSES.get(lemma, CueClass.SPEECH)
+        span = Span.from_spacy(noun)
         clauses = [
             c
             for c in noun.children
             if c.dep_ in {"acl", "ccomp", "appos", "relcl"}
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         ]
-        if not clauses:
+        if clauses:
+            cue = _Cue(span, lemma, klass, "noun-that")
+            return self._statement([_extent(clauses[0])], cue, speaker)
+        if speaker is None:
             return None
-        low, high = self._sentence_bounds(noun)
-        speaker = None
-        for child in noun.children:
-            if child.dep_ == "poss":
-                speaker = _without_possessive(self.text, subtree_span(self.text, child, low, high))
-            elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+        # "Trump's support for the wall", "his attack on the press".
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if objects:
-                    speaker = subtree_span(self.text, objects[0], low, high)
-        lemma = noun.lemma_.lower()
-        klass = NOUN_CLASSES.get(lemma, CueClass.SPEECH)
-        cue = _Cue(Span.from_spacy(noun), lemma, klass, "noun-that")
-        return self._statement([_extent(clauses[0])], cue, speaker)
+                    cue = _Cue(span, lemma, klass, "noun-prep")
+                    return self._statement([_extent(objects[0])], cue, speaker)
+        return None
 
 
 @attrs.frozen
