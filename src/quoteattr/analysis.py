@@ -21,12 +21,14 @@ Quote pairing never raises. News text is full of unbalanced marks; the rules:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 
 from quoteattr.lexicon.en import QUOTE_PAIRS
+from quoteattr.model import Kind, Span
 
 __all__ = ["Analysis", "Quote", "analyse", "pair_quotes", "paragraphs"]
 
@@ -317,6 +319,29 @@ def analyse(text: str) -> Analysis:
     """Return the shared analysis of ``text``."""
     spans = paragraphs(text)
     return Analysis(text=text, paragraphs=spans, quotes=tuple(pair_quotes(text, spans)))
+
+
+def kind_of(text: str, content: Sequence[Span], analysis: Analysis) -> Kind:
+    """Return direct, indirect or mixed: whether the content's letters are inside quotes.
+
+    The rule is PolNeAR's: direct when every letter of the content is inside
+    quotation marks, indirect when none is, mixed otherwise.
+    """
+    quotes = [(q.inner_start, q.inner_end) for q in analysis.primary]
+    starts = [start for start, _ in quotes]
+    inside = outside = 0
+    for fragment in content:
+        for offset in range(fragment.start, fragment.end):
+            if not text[offset].isalnum():
+                continue
+            position = bisect.bisect_right(starts, offset) - 1
+            if position >= 0 and quotes[position][0] <= offset < quotes[position][1]:
+                inside += 1
+            else:
+                outside += 1
+    if inside and not outside:
+        return Kind.DIRECT
+    return Kind.MIXED if inside else Kind.INDIRECT
 
 
 def iter_quote_chars(quote: Quote) -> Iterator[tuple[int, int]]:

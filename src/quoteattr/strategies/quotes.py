@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.analysis import Analysis, Quote
-from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
+from quoteattr.analysis import Analysis, Quote, kind_of
+from quoteattr.model import CueClass, Span, Speaker, Statement
 from quoteattr.strategies.base import analysis_of, register
 from quoteattr.strategies.calibration import confidence_for, cue_key
 from quoteattr.strategies.syntax import (
@@ -137,6 +137,10 @@ class _Finder:
                 continue
             attribution = self._after(quote, quote.end, right_end) if right.strip() else None
             fragments = self._fragments(quote)
+            if attribution is not None and self._lead_in(left_start, quote.start):
+                # "With thousands of systems, “there is no single point,” he said": the
+                # lead-in is part of what was said (a mixed statement).
+                fragments[0] = Span.of(self.text, left_start, fragments[0].end)
             if (
                 attribution is None
                 and previous is not None
@@ -183,16 +187,36 @@ class _Finder:
         if previous is not None:
             yield self._statement(previous)
 
+    def _lead_in(self, start: int, end: int) -> bool:
+        """Return whether words before a quote, up to a comma, belong to its content."""
+        before = self.text[start:end]
+        if not before.strip() or not before.rstrip().endswith(","):
+            return False
+        region = self.tokens.within(start, end)
+        return not any(
+            cue_class_of(t) is not None or t.lower_ in {"according", "as"} for t in region
+        ) and any(t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} for t in region)
+
     def _one_cue_between(self, start: int, end: int) -> bool:
-        """Return whether one cue at most separates two quotes ("said, adding" is two)."""
-        cues = [t for t in self.tokens.within(start, end) if cue_class_of(t) is not None]
+        """Return whether one attribution at most separates two quotes.
+
+        "“A,” he said, adding, “B.”" has two: a cue verb coordinated with the
+        first or a participle after it introduces a statement of its own. Cue
+        verbs inside a relative clause ("…, in which she was sure …") do not.
+        """
+        cues = [
+            t
+            for t in self.tokens.within(start, end)
+            if cue_class_of(t) is not None
+            and (t.dep_ in {"ROOT", "conj", "parataxis"} or t.tag_ == "VBG")
+        ]
         return len(cues) <= 1
 
     def _statement(self, item: _Open) -> Statement:
         attribution = item.attribution
         if attribution is None:
             return Statement(
-                kind=Kind.DIRECT,
+                kind=kind_of(self.text, item.content, self.analysis),
                 content=item.content,
                 confidence=confidence_for("unattributed", "", has_speaker=False, default=0.4),
                 strategy=self.settings.name,
@@ -205,7 +229,7 @@ class _Finder:
             default=attribution.confidence,
         )
         return Statement(
-            kind=Kind.DIRECT,
+            kind=kind_of(self.text, item.content, self.analysis),
             content=item.content,
             cue=attribution.cue,
             speaker=Speaker.from_mention(attribution.speaker) if attribution.speaker else None,

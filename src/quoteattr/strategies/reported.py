@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.analysis import Analysis
+from quoteattr.analysis import Analysis, kind_of
 from quoteattr.lexicon.en import CUE_NOUNS, NOUN_CLASSES, XCOMP_CUES, normal_lemma
-from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
+from quoteattr.model import CueClass, Span, Speaker, Statement
 from quoteattr.strategies.base import analysis_of, register
 from quoteattr.strategies.calibration import confidence_for
 from quoteattr.strategies.syntax import (
@@ -43,7 +43,7 @@ from quoteattr.strategies.syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["ReportedStrategy", "kind_of"]
+__all__ = ["ReportedStrategy"]
 
 NAME = "quoteattr.reported.v1"
 
@@ -55,29 +55,6 @@ _MIN_CONTENT_WORDS = 2
 _PHRASE_RULES = {"verb-object", "verb-prep", "noun-prep"}
 # Prepositions that introduce what a cue verb is about ("spoke of", "called for").
 _CONTENT_PREPOSITIONS = {"about", "of", "on", "for", "against", "to"}
-
-
-def kind_of(text: str, content: Sequence[Span], analysis: Analysis) -> Kind:
-    """Return direct, indirect or mixed: whether the content's letters are inside quotes.
-
-    The rule is PolNeAR's: direct when every letter of the content is inside
-    quotation marks, indirect when none is, mixed otherwise.
-    """
-    quotes = [(q.inner_start, q.inner_end) for q in analysis.primary]
-    starts = [start for start, _ in quotes]
-    inside = outside = 0
-    for fragment in content:
-        for offset in range(fragment.start, fragment.end):
-            if not text[offset].isalnum():
-                continue
-            position = bisect.bisect_right(starts, offset) - 1
-            if position >= 0 and quotes[position][0] <= offset < quotes[position][1]:
-                inside += 1
-            else:
-                outside += 1
-    if inside and not outside:
-        return Kind.DIRECT
-    return Kind.MIXED if inside else Kind.INDIRECT
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -373,8 +350,10 @@ def _clause_extent(head: Token) -> tuple[int, int]:
     for child in head.rights:
         verbal = child.pos_ in {"VERB", "AUX"}
         after_comma = child.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+        own_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
         if verbal and (
-            (child.dep_ == "conj" and cue_class_of(child) is not None)
+            # "… and warned against …" shares the speaker; "… but she knows …" is content.
+            (child.dep_ == "conj" and cue_class_of(child) is not None and not own_subject)
             or (child.dep_ == "advcl" and child.tag_ == "VBG" and after_comma)
         ):
             end = min(end, child.left_edge.idx)

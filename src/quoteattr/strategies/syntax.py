@@ -74,7 +74,9 @@ def is_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    # Initials ("G.K.", "J.") and listed abbreviations ("Mr.", "U.S.").
+    initials = all(len(part) == 1 for part in word.split(".") if part)
+    return word in _ABBREVIATIONS or (bool(word) and initials)
 
 
 def span_of(text: str, tokens: Sequence[Token], low: int, high: int) -> Span | None:
