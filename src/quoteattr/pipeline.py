@@ -11,7 +11,14 @@ from quoteattr.errors import MissingComponentError, PipelineError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["DEFAULT_MODELS", "MODEL_ENV", "check_pipeline", "choose_model", "load_pipeline"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "MODEL_ENV",
+    "add_sentence_fixes",
+    "check_pipeline",
+    "choose_model",
+    "load_pipeline",
+]
 
 MODEL_ENV = "QUOTEATTR_MODEL"
 # The official package first when it is installed; the same 3.8.0 weights
@@ -63,7 +70,16 @@ def load_pipeline(model: str | None = None, *, exclude: tuple[str, ...] = ()) ->
         )
         raise PipelineError(msg) from error
     check_pipeline(nlp, name)
+    add_sentence_fixes(nlp)
     return nlp
+
+
+def add_sentence_fixes(nlp: Language) -> None:
+    """Add quoteattr's sentence-boundary fixes before the parser, once."""
+    from quoteattr.sentences import PARAGRAPHS
+
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
 
 
 def check_pipeline(nlp: Any, name: str = "the pipeline") -> None:

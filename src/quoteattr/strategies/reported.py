@@ -85,7 +85,7 @@ class ReportedStrategy:
         name: the registered name stamped on each statement.
     """
 
-    min_confidence: float = 0.4
+    min_confidence: float = 0.35
     name: str = NAME
 
     def __call__(self, doc: Doc) -> Iterator[Statement]:
@@ -198,7 +198,11 @@ class _Finder:
     def _speaker(self, cue: Token) -> Span | None:
         low, high = self._sentence_bounds(cue)
         speaker = speaker_of(self.text, cue, low, high)
-        if speaker is not None and speaker.text.lower() in _EXPLETIVES:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children)
+        if speaker is not None and speaker.text.lower() in _EXPLETIVES and (
+            passive or cue.lemma_ in {"seem", "appear"}
+        ):
+            # "It was reported that …", "it seems that …": no speaker.
             speaker = None
         if speaker is None:
             # Passive: "it was reported by the Post that ..."

@@ -142,14 +142,14 @@ def speaker_of(text: str, cue: Token, low: int, high: int) -> Span | None:
             return None
         if verb.dep_ == "acl" and head.pos_ in {"PROPN", "NOUN", "PRON"}:
             # "footage of Clinton asking, “…”": the participle modifies its speaker.
-            return _namespan_of(text, head, low, high)
+            return name_span(text, head, low, high)
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"}:
             return None
         verb = head
     return None
 
 
-def _namespan_of(text: str, head: Token, low: int, high: int) -> Span | None:
+def name_span(text: str, head: Token, low: int, high: int) -> Span | None:
     """Return a noun with its compounds and determiners, without its clauses."""
     tokens = [t for t in head.lefts if t.dep_ in {"compound", "det", "amod", "poss"}]
     tokens = [*tokens, head]
