@@ -52,7 +52,7 @@ def sentence_start(text: str, low: int, position: int) -> int:
     """Return where the sentence holding ``position`` starts, not before ``low``."""
     start = low
     # The look-ahead needs to see the quote mark at ``position``.
-    for match in _BOUNDARY_RE.finditer(text, low, min(len(text), position + 2)):
+    for match in _BOUNDARY_RE.finditer(text, low, min(len(text), position + 4)):
         if match.end() <= position and not is_abbreviation(text, match.start()):
             start = match.end()
     return start
@@ -60,7 +60,7 @@ def sentence_start(text: str, low: int, position: int) -> int:
 
 def sentence_end(text: str, position: int, high: int) -> int:
     """Return where the sentence running from ``position`` ends, not after ``high``."""
-    for match in _BOUNDARY_RE.finditer(text, position, min(len(text), high + 2)):
+    for match in _BOUNDARY_RE.finditer(text, position, min(len(text), high + 4)):
         if match.start() < high and not is_abbreviation(text, match.start()):
             return match.start() + len(match.group().rstrip())
     return high
