@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from quoteattr.errors import CorpusFormatError
 from quoteattr.evaluate.corpora import CORPORA, GoldDocument, default_corpora_root, load_corpus
-from quoteattr.evaluate.report import format_markdown, format_text
+from quoteattr.evaluate.report import format_calibration, format_markdown, format_text
 from quoteattr.evaluate.scoring import ALL, Report, score
 from quoteattr.model import Kind, Result
 
@@ -164,6 +164,8 @@ def _render(report: Report, args: argparse.Namespace) -> str:
         rendered: str = format_markdown(report, kinds=kinds)
     else:
         rendered = format_text(report, kinds=kinds)
+    if report.calibration and any(b.predicted for b in report.calibration):
+        rendered += "\n\nCalibration (predictions by confidence):\n\n" + format_calibration(report)
     return rendered
 
 

@@ -139,3 +139,27 @@ def format_text(
 
     """
     return format_markdown(report, baseline, name, baseline_name, kinds)
+
+
+def format_calibration(report: Report) -> str:
+    """Render the calibration table: per confidence bin, how many predictions matched gold."""
+    lines = [
+        "| confidence | predicted | matched (50%) | precision |",
+        "|---|--:|--:|--:|",
+    ]
+    for item in report.calibration:
+        if not item.predicted:
+            continue
+        closing = "]" if item.high >= 1.0 else ")"
+        lines.append(
+            f"| [{item.low:.1f}, {item.high:.1f}{closing} | {item.predicted:,} | "
+            f"{item.matched:,} | {_percent(item.precision)} |"
+        )
+    high = [b for b in report.calibration if b.low >= 0.8]
+    predicted = sum(b.predicted for b in high)
+    matched = sum(b.matched for b in high)
+    if predicted:
+        lines.append(
+            f"| **≥ 0.8** | {predicted:,} | {matched:,} | **{_percent(matched / predicted)}** |"
+        )
+    return "\n".join(lines)

@@ -53,11 +53,14 @@ from quoteattr.model import Kind, Result, Span, Statement
 
 __all__ = [
     "ALL",
+    "CALIBRATION_EDGES",
     "MODES",
     "Accuracy",
+    "CalibrationBin",
     "ModeScore",
     "Report",
     "Row",
+    "calibration_bins",
     "content_characters",
     "match",
     "names_match",
@@ -215,6 +218,61 @@ class ModeScore:
 
 
 @attrs.frozen
+class CalibrationBin:
+    """Predictions whose confidence falls in ``[low, high)`` and how many were right.
+
+    "Right" is a match to a gold statement under 50% overlap; predictions that
+    match an optional gold statement are left out.
+    """
+
+    low: float
+    high: float
+    predicted: int
+    matched: int
+
+    @property
+    def precision(self) -> float | None:
+        """Return the share of the bin's predictions that matched gold."""
+        return _ratio(self.matched, self.predicted)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the bin as JSON-ready data."""
+        return {
+            "low": self.low,
+            "high": self.high,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": self.precision,
+        }
+
+
+def _bins(value: Iterable[CalibrationBin]) -> tuple[CalibrationBin, ...]:
+    return tuple(value)
+
+
+# Confidence bins of the calibration table; the last one holds 1.0 too.
+CALIBRATION_EDGES = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def calibration_bins(
+    outcomes: Iterable[tuple[float, bool]], edges: Sequence[float] = CALIBRATION_EDGES
+) -> list[CalibrationBin]:
+    """Return the calibration table of ``(confidence, matched)`` outcomes."""
+    counts = [[0, 0] for _ in edges[:-1]]
+    for confidence, matched in outcomes:
+        for index in range(len(edges) - 1):
+            last = index == len(edges) - 2
+            if edges[index] <= confidence < edges[index + 1] or (last and confidence == edges[-1]):
+                counts[index][0] += 1
+                counts[index][1] += matched
+                break
+    return [
+        CalibrationBin(edges[i], edges[i + 1], predicted, matched)
+        for i, (predicted, matched) in enumerate(counts)
+    ]
+
+
+@attrs.frozen
 class Report:
     """The scores of one system on one corpus.
 
@@ -236,6 +294,7 @@ class Report:
     predicted: int
     modes: tuple[ModeScore, ...] = attrs.field(converter=_modes)
     missing: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    calibration: tuple[CalibrationBin, ...] = attrs.field(default=(), converter=_bins)
 
     def mode(self, name: str) -> ModeScore:
         """Return the scores of one matching mode.
@@ -268,6 +327,7 @@ class Report:
             "predicted": self.predicted,
             "missing": list(self.missing),
             "modes": {mode.mode: mode.to_dict() for mode in self.modes},
+            "calibration": [b.to_dict() for b in self.calibration],
         }
 
 
@@ -435,6 +495,7 @@ def _score_document(
     predicted: Sequence[Statement],
     mode: str,
     tallies: dict[str, _Tally],
+    outcomes: list[tuple[float, bool]] | None = None,
 ) -> None:
     gold_chars = [content_characters(statement.content) for statement in gold]
     predicted_chars = [content_characters(statement.content) for statement in predicted]
@@ -460,6 +521,17 @@ def _score_document(
         if predicted_index not in matched_predictions:
             tallies[ALL].fp += 1
             tallies[prediction.kind.value].fp += 1
+    if outcomes is not None:
+        optional = {
+            predicted_index
+            for gold_index, predicted_index in pairs.items()
+            if gold[gold_index].optional or not gold_chars[gold_index]
+        }
+        outcomes.extend(
+            (prediction.confidence, index in matched_predictions)
+            for index, prediction in enumerate(predicted)
+            if index not in optional
+        )
 
 
 def _in_text_order(gold: GoldDocument) -> list[GoldStatement]:
@@ -489,6 +561,7 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Result]) -> Repo
     tallies = {mode: {name: _Tally() for name in _ROW_NAMES} for mode in MODES}
     missing = []
     counts = {"gold": 0, "optional": 0, "skipped": 0, "predicted": 0}
+    outcomes: list[tuple[float, bool]] = []
     for document in gold:
         result = predicted.get(document.id)
         if result is None:
@@ -513,8 +586,15 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Result]) -> Repo
                 counts["gold"] += 1
         counts["predicted"] += len(statements)
         for mode in MODES:
-            _score_document(gold_statements, statements, mode, tallies[mode])
+            collect = outcomes if mode == "overlap50" else None
+            _score_document(gold_statements, statements, mode, tallies[mode], collect)
     modes = [
         ModeScore(mode, [tallies[mode][name].row(name) for name in _ROW_NAMES]) for mode in MODES
     ]
-    return Report(documents=len(gold), modes=modes, missing=missing, **counts)
+    return Report(
+        documents=len(gold),
+        modes=modes,
+        missing=missing,
+        calibration=calibration_bins(outcomes),
+        **counts,
+    )
