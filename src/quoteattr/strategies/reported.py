@@ -91,10 +91,10 @@ class ReportedStrategy:
     def __call__(self, doc: Doc) -> Iterator[Statement]:
         """Yield the reported and mixed statements of ``doc``."""
         analysis = analysis_of(doc)
-        found = list(_Finder(doc, analysis).run())
+        # Weak candidates go first, so that they never hide a statement inside them.
+        found = [s for s in _Finder(doc, analysis).run() if s.confidence >= self.min_confidence]
         for statement in _outermost(found):
-            if statement.confidence >= self.min_confidence:
-                yield attrs.evolve(statement, strategy=self.name)
+            yield attrs.evolve(statement, strategy=self.name)
 
 
 def _outermost(statements: list[Statement]) -> list[Statement]:
