@@ -91,7 +91,7 @@ class Extractor:
     def extract_doc(self, doc: Doc, *, id: str | None = None) -> Result:
         """Return everything found in an already processed ``Doc``."""
         runs = [run_strategy(strategy, doc) for strategy in self.strategies]
-        result = self.resolver(doc, merge(runs))
+        result = self.resolver(doc, merge(runs, doc.text))
         if id is not None:
             result = Result(result.text, result.statements, result.entities, id=id)
         return result

@@ -57,7 +57,7 @@ class QuoteattrComponent:
             )
             raise MissingComponentError(msg)
         runs = [run_strategy(strategy, doc) for strategy in self.strategies]
-        doc._.set(self.result_attr, self.resolver(doc, merge(runs)))
+        doc._.set(self.result_attr, self.resolver(doc, merge(runs, doc.text)))
         return doc
 
 

@@ -10,8 +10,14 @@ The rule, applied to every group of statements whose content overlaps:
 3. The winner keeps its own content; a missing cue, speaker or addressee is
    taken from the best statement it absorbed that has one.
 
-Statements that do not overlap pass through unchanged. The result is ordered
-by where each statement's content starts.
+Statements that do not overlap pass through unchanged. Then one joining rule:
+a direct quote with no attribution of its own (rule ``unattributed`` or
+``continuation``) that follows another statement's attribution with nothing
+but spaces between, in the same paragraph, becomes that statement's next
+fragment ("''I admire the mechanics'' of the plans, Mr. Holtz-Eakin said.
+''They're detailed.''"); the joined statement is mixed if its content is partly
+outside quote marks. The result is ordered by where each statement's content
+starts.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quoteattr.model import Statement
+from quoteattr.model import Kind, Statement
 
 __all__ = ["merge"]
 
@@ -33,15 +39,44 @@ def _covers(a: Statement, b: Statement) -> bool:
     return all(any(x.contains(y) for x in a.content) for y in b.content)
 
 
-def merge(runs: Sequence[Sequence[Statement]]) -> tuple[Statement, ...]:
+def merge(runs: Sequence[Sequence[Statement]], text: str | None = None) -> tuple[Statement, ...]:
     """Merge the statements of several strategies, given in the run's strategy order.
 
     Args:
         runs: one sequence of statements per strategy, in precedence order.
+        text: the document's text; with it, unattributed quotes that continue
+            the statement before them are joined to it.
 
     Returns:
         One statement per piece of content, ordered by position.
     """
+    merged = _merge(runs)
+    return merged if text is None else _join(merged, text)
+
+
+_UNATTRIBUTED = {"unattributed", "continuation"}
+
+
+def _last_offset(statement: Statement) -> int:
+    return max(span.end for span in statement.spans())
+
+
+def _join(statements: tuple[Statement, ...], text: str) -> tuple[Statement, ...]:
+    joined: list[Statement] = []
+    for statement in statements:
+        if joined and statement.rule in _UNATTRIBUTED and statement.kind is Kind.DIRECT:
+            previous = joined[-1]
+            gap = text[_last_offset(previous) : statement.start]
+            if previous.cue is not None and not gap.strip(" .,;:") and "\n" not in gap:
+                content = (*previous.content, *statement.content)
+                kind = previous.kind if previous.kind is not Kind.INDIRECT else Kind.MIXED
+                joined[-1] = attrs.evolve(previous, content=content, kind=kind)
+                continue
+        joined.append(statement)
+    return tuple(joined)
+
+
+def _merge(runs: Sequence[Sequence[Statement]]) -> tuple[Statement, ...]:
     ranked: list[tuple[Statement, int]] = [
         (statement, order) for order, run in enumerate(runs) for statement in run
     ]
