@@ -12,7 +12,12 @@ from quoteattr.merge import merge
 from quoteattr.model import Result
 from quoteattr.pipeline import check_pipeline, load_pipeline
 from quoteattr.resolve import Resolver, RuleResolver
-from quoteattr.strategies.base import StrategyLike, resolve_strategies, run_strategy
+from quoteattr.strategies.base import (
+    StrategyLike,
+    analysis_of,
+    resolve_strategies,
+    run_strategy,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -91,7 +96,7 @@ class Extractor:
     def extract_doc(self, doc: Doc, *, id: str | None = None) -> Result:
         """Return everything found in an already processed ``Doc``."""
         runs = [run_strategy(strategy, doc) for strategy in self.strategies]
-        result = self.resolver(doc, merge(runs, doc.text))
+        result = self.resolver(doc, merge(runs, analysis_of(doc).text))
         if id is not None:
             result = Result(result.text, result.statements, result.entities, id=id)
         return result

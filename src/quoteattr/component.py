@@ -19,7 +19,7 @@ from quoteattr.errors import MissingComponentError
 from quoteattr.merge import merge
 from quoteattr.model import Result, Statement
 from quoteattr.resolve import Resolver, RuleResolver
-from quoteattr.strategies.base import resolve_strategies, run_strategy
+from quoteattr.strategies.base import analysis_of, resolve_strategies, run_strategy
 
 if TYPE_CHECKING:
     from quoteattr.strategies.base import Strategy
@@ -57,7 +57,7 @@ class QuoteattrComponent:
             )
             raise MissingComponentError(msg)
         runs = [run_strategy(strategy, doc) for strategy in self.strategies]
-        doc._.set(self.result_attr, self.resolver(doc, merge(runs, doc.text)))
+        doc._.set(self.result_attr, self.resolver(doc, merge(runs, analysis_of(doc).text)))
         return doc
 
 

@@ -92,11 +92,12 @@ class Span:
     @classmethod
     def from_spacy(cls, span: Any) -> Span:
         """Return the span covering a spaCy ``Span`` or ``Token`` (by its characters)."""
+        # ``doc.text`` is rebuilt from the tokens on every access: read the
+        # span's own text instead.
         if hasattr(span, "start_char"):
-            start, end = span.start_char, span.end_char
-        else:
-            start, end = span.idx, span.idx + len(span.text)
-        return cls(start, end, span.doc.text[start:end])
+            return cls(span.start_char, span.end_char, span.text)
+        text = span.text
+        return cls(span.idx, span.idx + len(text), text)
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -21,6 +21,7 @@ import attrs
 
 from quoteattr.lexicon.en import HONORIFICS
 from quoteattr.model import Entity, Result, Span, Statement, sort_statements
+from quoteattr.strategies.base import analysis_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -157,7 +158,7 @@ class RuleResolver:
 
     def __call__(self, doc: Doc, statements: Sequence[Statement]) -> Result:
         """Return the result of ``doc``: resolved statements and their entities."""
-        text = doc.text
+        text = analysis_of(doc).text
         entities = _Entities(text)
         for ent in doc.ents:
             if ent.label_ in self.labels:

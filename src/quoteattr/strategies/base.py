@@ -162,11 +162,21 @@ def resolve_strategies(strategies: Sequence[StrategyLike] | StrategyLike | None)
 def analysis_of(doc: Doc) -> Analysis:
     """Return the shared analysis of ``doc``, computing it once and caching it on the doc."""
     cached = doc.user_data.get(_ANALYSIS_KEY)
-    if isinstance(cached, Analysis) and cached.text == doc.text:
+    # The cache is set here only, so the same length is enough to know it is
+    # this doc's: comparing texts would rebuild ``doc.text`` from the tokens,
+    # which costs more than the analysis itself.
+    if isinstance(cached, Analysis) and len(cached.text) == _length(doc):
         return cached
     result = analyse(doc.text)
     doc.user_data[_ANALYSIS_KEY] = result
     return result
+
+
+def _length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx) + len(last.text_with_ws)
 
 
 def run_strategy(strategy: Strategy, doc: Doc) -> list[Statement]:

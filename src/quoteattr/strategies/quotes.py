@@ -112,7 +112,7 @@ class _Finder:
     def __init__(self, settings: QuoteStrategy, doc: Doc, analysis: Analysis, tokens: Tokens):
         self.settings = settings
         self.doc = doc
-        self.text = doc.text
+        self.text = analysis.text
         self.analysis = analysis
         self.tokens = tokens
 

@@ -126,7 +126,7 @@ def _inside(span: Span | None, statement: Statement) -> bool:
 class _Finder:
     def __init__(self, doc: Doc, analysis: Analysis) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = analysis.text
         self.analysis = analysis
         quotes = [(q.inner_start, q.inner_end) for q in analysis.primary]
         self.quote_starts = [start for start, _ in quotes]
@@ -199,8 +199,10 @@ class _Finder:
         low, high = self._sentence_bounds(cue)
         speaker = speaker_of(self.text, cue, low, high)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children)
-        if speaker is not None and speaker.text.lower() in _EXPLETIVES and (
-            passive or cue.lemma_ in {"seem", "appear"}
+        if (
+            speaker is not None
+            and speaker.text.lower() in _EXPLETIVES
+            and (passive or cue.lemma_ in {"seem", "appear"})
         ):
             # "It was reported that …", "it seems that …": no speaker.
             speaker = None
