@@ -17,6 +17,7 @@ import quoteattr
 import quoteattr.api
 from quoteattr.api import Extractor
 from quoteattr.errors import (
+    DocumentError,
     InputTypeError,
     MissingComponentError,
     PipelineError,
@@ -24,7 +25,7 @@ from quoteattr.errors import (
     UnknownStrategyError,
 )
 from quoteattr.merge import merge
-from quoteattr.model import Kind, Span, Speaker, Statement
+from quoteattr.model import Failure, Kind, Result, Span, Speaker, Statement
 from quoteattr.pipeline import DEFAULT_MODELS, MODEL_ENV, choose_model
 from quoteattr.strategies import base
 from quoteattr.strategies.quotes import QuoteStrategy
@@ -161,11 +162,26 @@ def test_extract_rejects_non_str(value: object, fix: str) -> None:
 
 @pytest.mark.parametrize(("value", "fix"), BAD_TEXTS)
 def test_extractor_rejects_non_str(extractor: Extractor, value: object, fix: str) -> None:
-    """Extractor.extract and Extractor.pipe refuse what is not a str, naming the fix."""
+    """Extractor.extract refuses what is not a str; pipe reports it and goes on."""
     with pytest.raises(InputTypeError, match=fix):
         extractor.extract(value)  # type: ignore[arg-type]
-    with pytest.raises(InputTypeError, match=fix):
-        list(extractor.pipe(["fine", value]))  # type: ignore[list-item]
+    first, second, third = extractor.pipe(["fine", value, "also fine"])
+    expected = (True, "InputTypeError", True, True)
+    assert expected == (
+        isinstance(first, Result),
+        second.error if isinstance(second, Failure) else None,
+        fix in (second.message if isinstance(second, Failure) else ""),
+        isinstance(third, Result),
+    )
+
+
+@pytest.mark.parametrize("value", [None, b"bytes", 3])
+def test_pipe_error_policies(extractor: Extractor, value: object) -> None:
+    """errors="skip" drops a bad document; errors="raise" raises DocumentError with its id."""
+    kept = list(extractor.pipe([("ok", "a"), (value, "b")], as_tuples=True, errors="skip"))
+    assert [context for _, context in kept] == ["a"]
+    with pytest.raises(DocumentError, match="'b'"):
+        list(extractor.pipe([("ok", "a"), (value, "b")], as_tuples=True, errors="raise"))
 
 
 def test_unknown_strategy_lists_known_names(nlp: Language) -> None:

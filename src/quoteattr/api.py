@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
-from quoteattr.errors import InputTypeError
+from quoteattr.errors import DocumentError, InputTypeError
+from quoteattr.long import DEFAULT_MAX_CHARS, cut_points
 from quoteattr.merge import merge
-from quoteattr.model import Result
+from quoteattr.model import Failure, Result
 from quoteattr.pipeline import check_pipeline, load_pipeline
 from quoteattr.resolve import Resolver, RuleResolver
+from quoteattr.serialize import from_dict
 from quoteattr.strategies.base import (
     StrategyLike,
     analysis_of,
+    forget_analysis,
     resolve_strategies,
     run_strategy,
 )
+from quoteattr.worker import ERROR_KEY, RESULT_KEY, WORKER, attach_worker
+
+_LONG = "long"
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,6 +74,7 @@ class Extractor:
         strategies: Sequence[StrategyLike] | StrategyLike | None = None,
         resolver: Resolver | None = None,
         nlp: Language | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
         self.strategies = resolve_strategies(strategies)
         self.resolver: Resolver = resolver if resolver is not None else RuleResolver()
@@ -75,6 +83,11 @@ class Extractor:
         else:
             check_pipeline(nlp, getattr(nlp, "meta", {}).get("name", "the pipeline"))
         self.nlp = nlp
+        if max_chars < 1:
+            msg = f"'max_chars' must be at least 1 (got {max_chars})"
+            raise ValueError(msg)
+        self.max_chars = max_chars
+        attach_worker(nlp, self)
 
     def __repr__(self) -> str:
         names = [getattr(s, "name", type(s).__name__) for s in self.strategies]
@@ -83,49 +96,152 @@ class Extractor:
     def extract(self, text: str, *, id: str | None = None) -> Result:
         """Return everything found in ``text``.
 
+        Texts longer than ``max_chars`` are parsed in pieces cut between
+        paragraphs (never inside a quotation) and extracted as one document.
+
         Raises:
             InputTypeError: if ``text`` is not a ``str``.
         """
         _check_text(text)
+        if len(text) > self.max_chars:
+            return self._extract_long(text, id)
         safe = _for_spacy(text)
-        result = self.extract_doc(self.nlp(safe), id=id)
-        return result if safe == text else result.with_text(text)
+        doc = self.nlp(safe)
+        try:
+            return self._finish(doc, text, id)
+        except _WorkerError:
+            # Run it again here so the caller sees the real exception.
+            return self.extract_doc(doc, id=id)
 
     __call__ = extract
 
     def extract_doc(self, doc: Doc, *, id: str | None = None) -> Result:
         """Return everything found in an already processed ``Doc``."""
-        runs = [run_strategy(strategy, doc) for strategy in self.strategies]
-        result = self.resolver(doc, merge(runs, analysis_of(doc).text))
+        try:
+            runs = [run_strategy(strategy, doc) for strategy in self.strategies]
+            result = self.resolver(doc, merge(runs, analysis_of(doc).text))
+        finally:
+            # The cache is ours; left behind it would stop the Doc from serialising.
+            forget_analysis(doc)
         if id is not None:
             result = Result(result.text, result.statements, result.entities, id=id)
         return result
 
     def pipe(
-        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
-    ) -> Iterator[Result]:
-        """Stream results for ``texts``, in input order.
+        self,
+        texts: Iterable[Any],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        as_tuples: bool = False,
+        errors: Literal["report", "skip", "raise"] = "report",
+    ) -> Iterator[Any]:
+        """Stream results for ``texts``, in input order, with bounded memory.
 
         Args:
-            texts: the documents.
+            texts: the documents; with ``as_tuples``, ``(text, context)`` pairs
+                whose context (an id, a dict of metadata, anything picklable)
+                comes back with the result. A context that is a ``str``, or a
+                mapping with an ``"id"``, names the result (``Result.id``).
             batch_size: documents spaCy processes at a time.
-            n_process: worker processes for the parse.
+            n_process: worker processes; each parses and extracts its share.
+            as_tuples: read and yield ``(item, context)`` pairs.
+            errors: what a document that fails becomes: ``"report"`` yields a
+                :class:`~quoteattr.model.Failure` in its place, ``"skip"``
+                drops it, ``"raise"`` raises :class:`DocumentError`.
+
+        Yields:
+            A :class:`Result` (or :class:`Failure`) per document, or with
+            ``as_tuples`` a ``(Result | Failure, context)`` pair.
 
         Raises:
-            InputTypeError: at the first text that is not a ``str``.
+            DocumentError: for a failing document when ``errors="raise"``.
+            ValueError: for an unknown ``errors`` policy.
         """
-        originals: list[str] = []
+        if errors not in {"report", "skip", "raise"}:
+            msg = f"'errors' must be 'report', 'skip' or 'raise' (got {errors!r})"
+            raise ValueError(msg)
+        # What the main process keeps per document in flight: its original text
+        # (or the problem with it). spaCy hands documents back in input order.
+        pending: deque[tuple[str | None, str | None]] = deque()
 
-        def checked() -> Iterator[str]:
-            for text in texts:
-                originals.append(_check_text(text))
-                yield _for_spacy(text)
+        def stream() -> Iterator[tuple[str, Any]]:
+            for item in texts:
+                text, context = item if as_tuples else (item, None)
+                if not isinstance(text, str):
+                    pending.append((None, str(InputTypeError.for_value(text))))
+                    yield "", context
+                elif len(text) > self.max_chars:
+                    pending.append((text, _LONG))
+                    yield "", context
+                else:
+                    pending.append((text, None))
+                    yield _for_spacy(text), context
 
-        docs = self.nlp.pipe(checked(), batch_size=batch_size, n_process=n_process)
-        for doc in docs:
-            original = originals.pop(0)
-            result = self.extract_doc(doc)
-            yield result if original == doc.text else result.with_text(original)
+        docs = self.nlp.pipe(stream(), batch_size=batch_size, n_process=n_process, as_tuples=True)
+        for doc, context in docs:
+            original, problem = pending.popleft()
+            doc_id = _id_of(context)
+            outcome: Result | Failure
+            try:
+                if problem is not None and problem != _LONG:
+                    outcome = Failure(doc_id, "InputTypeError", problem)
+                elif original is not None and problem == _LONG:
+                    outcome = self._extract_long(original, doc_id)
+                else:
+                    outcome = self._finish(doc, original or "", doc_id)
+            except _WorkerError as error:
+                outcome = Failure(doc_id, error.name, str(error))
+            except Exception as error:
+                outcome = Failure(doc_id, type(error).__name__, str(error))
+            if isinstance(outcome, Failure):
+                if errors == "skip":
+                    continue
+                if errors == "raise":
+                    raise DocumentError(doc_id, RuntimeError(f"{outcome.error}: {outcome.message}"))
+            yield (outcome, context) if as_tuples else outcome
+
+    # -- internals -----------------------------------------------------------
+
+    def _finish(self, doc: Doc, text: str, doc_id: str | None) -> Result:
+        """Return the result the pipeline's worker left on ``doc`` (or compute it)."""
+        data = doc.user_data.pop(RESULT_KEY, None)
+        failure = doc.user_data.pop(ERROR_KEY, None)
+        if failure is not None:
+            raise _WorkerError(*failure)
+        safe = _for_spacy(text)
+        result = self.extract_doc(doc) if data is None else from_dict(data, safe)
+        if safe != text:
+            result = result.with_text(text)
+        return Result(result.text, result.statements, result.entities, id=doc_id)
+
+    def _extract_long(self, text: str, doc_id: str | None) -> Result:
+        """Parse a long text in pieces cut between paragraphs, then extract it whole."""
+        from spacy.tokens import Doc as SpacyDoc
+
+        safe = _for_spacy(text)
+        pieces = cut_points(safe, self.max_chars)
+        with self.nlp.select_pipes(disable=[WORKER]):
+            docs = list(self.nlp.pipe(safe[a:b] for a, b in pieces))
+        doc = SpacyDoc.from_docs(docs, ensure_whitespace=False)
+        result = self.extract_doc(doc, id=doc_id)
+        return result if safe == text else result.with_text(text)
+
+
+class _WorkerError(Exception):
+    """An exception raised inside a worker, carried back as its type name and message."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+def _id_of(context: Any) -> str | None:
+    if isinstance(context, str):
+        return context
+    if isinstance(context, Mapping) and context.get("id") is not None:
+        return str(context["id"])
+    return None
 
 
 _CACHE: dict[tuple[Any, ...], Extractor] = {}

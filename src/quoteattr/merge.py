@@ -83,17 +83,24 @@ def _merge(runs: Sequence[Sequence[Statement]]) -> tuple[Statement, ...]:
     if len(runs) <= 1:
         return tuple(sorted((s for s, _ in ranked), key=lambda s: (s.start, s.end)))
     ranked.sort(key=lambda pair: (pair[0].start, pair[0].end))
-    merged: list[tuple[Statement, int]] = []
+    # A sweep in text order: only statements still open where the next one
+    # starts can overlap it, so long documents stay linear.
+    done: list[tuple[Statement, int]] = []
+    active: list[tuple[Statement, int]] = []
     for statement, order in ranked:
-        clash = [n for n, (kept, _) in enumerate(merged) if _overlap(kept, statement)]
+        still_open: list[tuple[Statement, int]] = []
+        for pair in active:
+            (done if pair[0].end <= statement.start else still_open).append(pair)
+        active = still_open
+        clash = [n for n, (kept, _) in enumerate(active) if _overlap(kept, statement)]
         if not clash:
-            merged.append((statement, order))
+            active.append((statement, order))
             continue
-        group = [merged[n] for n in clash] + [(statement, order)]
+        group = [active[n] for n in clash] + [(statement, order)]
         for n in reversed(clash):
-            del merged[n]
-        merged.append(_resolve(group))
-    return tuple(sorted((s for s, _ in merged), key=lambda s: (s.start, s.end)))
+            del active[n]
+        active.append(_resolve(group))
+    return tuple(sorted((s for s, _ in done + active), key=lambda s: (s.start, s.end)))
 
 
 def _resolve(group: list[tuple[Statement, int]]) -> tuple[Statement, int]:

@@ -18,6 +18,7 @@ import attrs
 __all__ = [
     "CueClass",
     "Entity",
+    "Failure",
     "Kind",
     "Result",
     "Span",
@@ -369,6 +370,21 @@ class Result:
             yield from entity.titles
             if entity.affiliation is not None:
                 yield entity.affiliation
+
+
+@attrs.frozen
+class Failure:
+    """A document that could not be processed, in place of its :class:`Result`.
+
+    Attributes:
+        id: the caller's document id, if known.
+        error: the exception's type name.
+        message: what went wrong.
+    """
+
+    id: str | None
+    error: str
+    message: str
 
 
 def sort_statements(statements: Sequence[Statement]) -> tuple[Statement, ...]:

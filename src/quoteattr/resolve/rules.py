@@ -99,7 +99,7 @@ class _Entities:
             )
         cluster.gender = cluster.gender or _gender_of(cleaned.text)
         cluster.mentions.append(cleaned)
-        self.by_offset.append((cleaned.start, cleaned.end, index))
+        bisect.insort(self.by_offset, (cleaned.start, cleaned.end, index))
         return index
 
     def _match(self, words: tuple[str, ...], label: str) -> int | None:
@@ -135,8 +135,9 @@ class _Entities:
 
     def before(self, offset: int, labels: set[str], gender: str | None) -> int | None:
         """Return the nearest cluster with a mention before ``offset`` that agrees."""
-        position = bisect.bisect_left(self.by_offset, (offset, 0, 0))
-        for start, _, index in reversed(self.by_offset[:position]):
+        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
+        for position in range(end - 1, -1, -1):
+            start, _, index = self.by_offset[position]
             cluster = self.clusters[index]
             if start >= offset or cluster.label not in labels:
                 continue
@@ -163,7 +164,6 @@ class RuleResolver:
         for ent in doc.ents:
             if ent.label_ in self.labels:
                 entities.add(Span.from_spacy(ent), ent.label_)
-        entities.by_offset.sort()
         resolved = []
         for statement in sort_statements(statements):
             resolved.append(self._resolve(text, entities, statement))
@@ -215,6 +215,4 @@ class RuleResolver:
         if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
             return None
         label = "ORG" if words[0].lower() == "the" else "PERSON"
-        index = entities.add(mention, label)
-        entities.by_offset.sort()
-        return index
+        return entities.add(mention, label)

@@ -29,6 +29,7 @@ __all__ = [
     "StrategyLike",
     "analysis_of",
     "available",
+    "forget_analysis",
     "get_strategy",
     "register",
     "resolve_strategies",
@@ -170,6 +171,11 @@ def analysis_of(doc: Doc) -> Analysis:
     result = analyse(doc.text)
     doc.user_data[_ANALYSIS_KEY] = result
     return result
+
+
+def forget_analysis(doc: Doc) -> None:
+    """Drop the cached analysis from ``doc`` (it would stop the Doc from serialising)."""
+    doc.user_data.pop(_ANALYSIS_KEY, None)
 
 
 def _length(doc: Doc) -> int:

@@ -52,6 +52,8 @@ _EXPLETIVES = {"it", "there"}
 # Outside quotes, "you" addresses the reader ("If you like this story"): not a source.
 _READER = {"you", "ya", "y'all"}
 _MIN_CONTENT_WORDS = 2
+# The longest stretch a reported content can cover before its cue (characters).
+_WINDOW = 5_000
 _PHRASE_RULES = {"verb-object", "verb-prep", "noun-prep"}
 # Prepositions that introduce what a cue verb is about ("spoke of", "called for").
 _CONTENT_PREPOSITIONS = {"about", "of", "on", "for", "against", "to"}
@@ -103,17 +105,30 @@ def _outermost(statements: list[Statement]) -> list[Statement]:
     "X said that Y believes Z": Y's belief is part of what X said; annotated
     corpora (and readers) count the outer statement only.
     """
+    # Reported content stays inside one sentence: look back a bounded window.
+    fragments = sorted(
+        (fragment.start, fragment.end, index)
+        for index, statement in enumerate(statements)
+        for fragment in statement.content
+    )
+    starts = [start for start, _, _ in fragments]
     kept = []
     for statement in statements:
         cue = statement.cue
-        nested = cue is not None and any(
-            other is not statement
-            and any(fragment.contains(cue) for fragment in other.content)
-            and not (
-                other.cue is not None and any(f.contains(other.cue) for f in statement.content)
-            )
-            for other in statements
-        )
+        nested = False
+        if cue is not None:
+            first = bisect.bisect_left(starts, cue.start - _WINDOW)
+            last = bisect.bisect_right(starts, cue.start)
+            for start, end, index in fragments[first:last]:
+                other = statements[index]
+                if (
+                    other is not statement
+                    and start <= cue.start
+                    and cue.end <= end
+                    and not _inside(other.cue, statement)
+                ):
+                    nested = True
+                    break
         if not nested:
             kept.append(statement)
     return kept
