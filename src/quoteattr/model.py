@@ -116,6 +116,10 @@ def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
     return tuple(value)
 
 
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Entity:
     """A person, organisation or place that the document mentions, with its mentions.
@@ -148,11 +152,17 @@ class Speaker:
         entity: the id of the :class:`Entity` the mention refers to, if resolved.
         name: a readable name: the entity's canonical name when resolved, else
             the mention's text.
+        titles: titles and roles the text gives the speaker ("spokeswoman",
+            "Russian Foreign Minister"): the entity's, or the mention's own for
+            an unnamed speaker ("a White House spokesman").
+        affiliation: the organisation or place the text ties the speaker to.
     """
 
     mention: Span | None = None
     entity: str | None = None
     name: str | None = None
+    titles: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    affiliation: Span | None = None
 
     @classmethod
     def from_mention(cls, mention: Span) -> Speaker:
@@ -203,6 +213,7 @@ class Statement:
         rule: which of the strategy's rules fired, for error analysis.
         cue_class: whether the cue reports speech, thought or something else.
         addressee: whom the statement was made to ("reporters"), if the text says.
+        about: ids of the entities the content mentions (who or what was talked about).
     """
 
     kind: Kind = attrs.field(converter=Kind)
@@ -214,6 +225,7 @@ class Statement:
     rule: str = ""
     cue_class: CueClass = attrs.field(default=CueClass.SPEECH, converter=CueClass)
     addressee: Span | None = None
+    about: tuple[str, ...] = attrs.field(default=(), converter=_ids)
 
     @property
     def start(self) -> int:
@@ -235,8 +247,12 @@ class Statement:
         yield from self.content
         if self.cue is not None:
             yield self.cue
-        if self.speaker is not None and self.speaker.mention is not None:
-            yield self.speaker.mention
+        if self.speaker is not None:
+            if self.speaker.mention is not None:
+                yield self.speaker.mention
+            yield from self.speaker.titles
+            if self.speaker.affiliation is not None:
+                yield self.speaker.affiliation
         if self.addressee is not None:
             yield self.addressee
 
@@ -346,7 +362,12 @@ class Result:
                 addressee=maybe(statement.addressee),
                 speaker=None
                 if statement.speaker is None
-                else attrs.evolve(statement.speaker, mention=maybe(statement.speaker.mention)),
+                else attrs.evolve(
+                    statement.speaker,
+                    mention=maybe(statement.speaker.mention),
+                    titles=[span(t) for t in statement.speaker.titles],
+                    affiliation=maybe(statement.speaker.affiliation),
+                ),
             )
             for statement in self.statements
         ]

@@ -28,7 +28,13 @@ def _span(span: Span | None) -> dict[str, Any] | None:
 def _speaker(speaker: Speaker | None) -> dict[str, Any] | None:
     if speaker is None:
         return None
-    return {"mention": _span(speaker.mention), "entity": speaker.entity, "name": speaker.name}
+    return {
+        "mention": _span(speaker.mention),
+        "entity": speaker.entity,
+        "name": speaker.name,
+        "titles": [_span(t) for t in speaker.titles],
+        "affiliation": _span(speaker.affiliation),
+    }
 
 
 def statement_to_dict(statement: Statement) -> dict[str, Any]:
@@ -39,6 +45,7 @@ def statement_to_dict(statement: Statement) -> dict[str, Any]:
         "cue": _span(statement.cue),
         "speaker": _speaker(statement.speaker),
         "addressee": _span(statement.addressee),
+        "about": list(statement.about),
         "cue_class": statement.cue_class.value,
         "confidence": statement.confidence,
         "strategy": statement.strategy,
@@ -148,6 +155,8 @@ def from_dict(data: Mapping[str, Any], text: str | None = None) -> Result:
                     mention=_load_span(speaker_data.get("mention"), text),
                     entity=speaker_data.get("entity"),
                     name=speaker_data.get("name"),
+                    titles=tuple(_required_span(t, text) for t in speaker_data.get("titles", [])),
+                    affiliation=_load_span(speaker_data.get("affiliation"), text),
                 )
             statements.append(
                 Statement(
@@ -160,6 +169,7 @@ def from_dict(data: Mapping[str, Any], text: str | None = None) -> Result:
                     rule=item.get("rule", ""),
                     cue_class=CueClass(item.get("cue_class", "speech")),
                     addressee=_load_span(item.get("addressee"), text),
+                    about=tuple(str(entity) for entity in item.get("about", [])),
                 )
             )
         entities = [

@@ -1,0 +1,262 @@
+"""The document's entities: named mentions clustered by name, with titles and affiliations.
+
+People are clustered by name: "Sergey Lavrov", "Lavrov" and "Mr Lavrov" are
+one entity (honorifics dropped, a shorter name joins the fuller one it ends
+or starts), and a surname that two people in the text share joins neither.
+A one-word mention the NER labelled otherwise ("Lavrov" as ORG) still joins
+the person whose surname it is. Organisations and places cluster by their
+words, "the" dropped.
+
+Titles and roles come from where news puts them: before the name ("Russian
+Foreign Minister Sergey Lavrov"), in an apposition after it ("Lavrov,
+Russia's foreign minister,") or before it ("the minister, Sergey Lavrov"),
+and after a copula ("Lavrov is Russia's foreign minister"). The affiliation
+is the place, nationality or organisation a title names ("Russian", "the
+White House", "of the Tax Policy Center").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from quoteattr.lexicon.en import HONORIFICS
+from quoteattr.lexicon.names import gender_of_first_name
+from quoteattr.model import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["Cluster", "EntityTable", "harvest_titles"]
+
+_MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr"}
+_FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame"}
+_GROUPS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_AFFILIATION_LABELS = {"ORG", "GPE", "NORP"}
+_TITLE_POS = {"PROPN", "NOUN", "ADJ"}
+
+
+@attrs.define
+class Cluster:
+    """An entity being built: its label, best name, name words, mentions and profile."""
+
+    label: str
+    name: str
+    words: tuple[str, ...]
+    mentions: list[Span] = attrs.field(factory=list)
+    titles: list[Span] = attrs.field(factory=list)
+    affiliation: Span | None = None
+    gender: str | None = None
+
+
+def _clean(text: str, mention: Span) -> Span | None:
+    """Return the mention without a leading "the" or a trailing possessive."""
+    start, end = mention.start, mention.end
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    while end > start and text[end - 1] in ".,;:'’\"”":
+        end -= 1
+    for suffix in ("'s", "’s"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+    return Span.of(text, start, end) if end > start else None
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Return a name's words, lowercased, honorifics dropped."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    return tuple(w for w in words if w and w not in HONORIFICS and w + "." not in HONORIFICS)
+
+
+def _gender_of(name: str) -> str | None:
+    words = name.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in _MALE_HONORIFICS:
+        return "m"
+    if first in _FEMALE_HONORIFICS:
+        return "f"
+    return gender_of_first_name(words[0]) if len(words) > 1 else None
+
+
+class EntityTable:
+    """Cluster named mentions into entities, in text order, and find them by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clusters: list[Cluster] = []
+        self.by_offset: list[tuple[int, int, int]] = []  # (start, end, cluster index)
+
+    def add(self, mention: Span, label: str) -> int | None:
+        """Add a named mention; return its cluster's index (``None`` if it names nothing)."""
+        cleaned = _clean(self.text, mention)
+        if cleaned is None:
+            return None
+        words = name_words(cleaned.text)
+        if not words:
+            return None
+        index = self._match(words, label)
+        if index is None:
+            self.clusters.append(Cluster(label, " ".join(cleaned.text.split()), words))
+            index = len(self.clusters) - 1
+        cluster = self.clusters[index]
+        if len(words) > len(cluster.words):
+            kept = [w for w in cleaned.text.split() if w.strip(".,").lower() in words]
+            cluster.words, cluster.name = words, " ".join(kept)
+        cluster.gender = cluster.gender or _gender_of(cleaned.text)
+        if cleaned not in cluster.mentions:
+            cluster.mentions.append(cleaned)
+            bisect.insort(self.by_offset, (cleaned.start, cleaned.end, index))
+        return index
+
+    def _match(self, words: tuple[str, ...], label: str) -> int | None:
+        people = []
+        for index in range(len(self.clusters) - 1, -1, -1):
+            cluster = self.clusters[index]
+            same_kind = cluster.label == label or {cluster.label, label} <= _GROUPS
+            if same_kind and cluster.words == words:
+                return index
+            if cluster.label != "PERSON":
+                continue
+            shorter, longer = sorted((words, cluster.words), key=len)
+            if len(shorter) == len(longer):
+                continue
+            ends = longer[-len(shorter) :] == shorter
+            first_name = len(shorter) == 1 and shorter[0] == longer[0]
+            # A person's surname alone may come labelled ORG or GPE by the NER.
+            if (label == "PERSON" and (ends or first_name)) or (
+                len(words) == 1 and ends and label in _GROUPS
+            ):
+                people.append(index)
+        # A surname shared by two people in the text resolves to neither.
+        distinct = {self.clusters[i].words for i in people}
+        return people[0] if len(distinct) == 1 else None
+
+    def at(self, mention: Span) -> int | None:
+        """Return the cluster whose mention overlaps ``mention`` most."""
+        best, best_overlap = None, 0
+        position = bisect.bisect_left(self.by_offset, (mention.start - 200, 0, 0))
+        for start, end, index in self.by_offset[position:]:
+            if start >= mention.end:
+                break
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap > best_overlap:
+                best, best_overlap = index, overlap
+        return best
+
+    def within(self, spans: Iterable[Span]) -> list[int]:
+        """Return the clusters with a mention inside any of ``spans``, in text order."""
+        found: list[int] = []
+        for span in spans:
+            position = bisect.bisect_left(self.by_offset, (span.start, 0, 0))
+            for start, end, index in self.by_offset[position:]:
+                if start >= span.end:
+                    break
+                if end <= span.end and index not in found:
+                    found.append(index)
+        return found
+
+    def before(
+        self, offset: int, labels: set[str], gender: str | None = None, limit: int = 3_000
+    ) -> int | None:
+        """Return the nearest cluster before ``offset`` that agrees in label and gender."""
+        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
+        for position in range(end - 1, -1, -1):
+            start, _, index = self.by_offset[position]
+            if offset - start > limit:
+                break
+            cluster = self.clusters[index]
+            if cluster.label not in labels:
+                continue
+            if gender and cluster.gender and cluster.gender != gender:
+                continue
+            return index
+        return None
+
+    def described(self, words: set[str], offset: int) -> int | None:
+        """Return the nearest person before ``offset`` whose titles hold all of ``words``."""
+        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
+        for position in range(end - 1, -1, -1):
+            _, _, index = self.by_offset[position]
+            cluster = self.clusters[index]
+            for title in cluster.titles:
+                if words <= {w.strip(".,'’s").lower() for w in title.text.split()}:
+                    return index
+        return None
+
+
+def _phrase(text: str, tokens: list[Token]) -> Span | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return Span.of(text, start, end) if end > start else None
+
+
+def harvest_titles(doc: Doc, text: str, ent: SpacySpan) -> tuple[list[Span], Span | None]:
+    """Return the titles the text gives a named person, and an affiliation if one shows."""
+    titles: list[Span] = []
+    affiliation: Span | None = None
+    head = ent.root
+    # "Russian Foreign Minister Sergey Lavrov": title words right before the name.
+    before: list[Token] = []
+    index = ent.start - 1
+    while index >= 0:
+        token = doc[index]
+        attached = (token.head.i >= ent.start and token.head.i < ent.end) or token.head in before
+        if token.pos_ not in _TITLE_POS or not attached or token.ent_type_ == "PERSON":
+            break
+        before.append(token)
+        index -= 1
+    if before and any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ == "" for t in before):
+        title = _phrase(text, before)
+        if title is not None:
+            titles.append(title)
+        affiliation = _affiliation(text, before)
+    # "Lavrov, Russia's foreign minister," and "the minister, Sergey Lavrov".
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ == "":
+            title = _phrase(text, list(child.subtree))
+            if title is not None and len(title.text) < 120:
+                titles.append(title)
+                affiliation = affiliation or _affiliation(text, list(child.subtree))
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.ent_type_ == "":
+        noun = head.head
+        words = [t for t in noun.subtree if t.i < noun.i + 1 and t.i >= noun.left_edge.i]
+        title = _phrase(text, [t for t in words if t.dep_ != "det"])
+        if title is not None:
+            titles.append(title)
+            affiliation = affiliation or _affiliation(text, words)
+    # "Lavrov is Russia's foreign minister".
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        for child in head.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                words = [t for t in child.subtree if t.i <= child.i]
+                title = _phrase(text, [t for t in words if t.dep_ != "det"])
+                if title is not None:
+                    titles.append(title)
+                    affiliation = affiliation or _affiliation(text, words)
+    return titles, affiliation
+
+
+def _affiliation(text: str, tokens: list[Token]) -> Span | None:
+    """Return the organisation, place or nationality named among ``tokens``."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    for position, token in enumerate(ordered):
+        if token.ent_type_ in _AFFILIATION_LABELS:
+            run = [token]
+            for following in ordered[position + 1 :]:
+                if following.i != run[-1].i + 1 or following.ent_iob_ != "I":
+                    break
+                run.append(following)
+            return _phrase(text, run)
+    return None
