@@ -176,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"({', '.join(f'{n} {name}' for name, n in sorted(kinds.items())) or 'none'}), "
         f"which hold {gold_in_failed:,} of the gold statements; they count as documents "
         "where textacy found nothing."
-        + (f' Example: "{str(example)[:110]}".' if example is not None else ""),
+        + (f' Example: "{str(example).split(";")[0]}".' if example is not None else ""),
         "",
         "### All documents",
         "",
