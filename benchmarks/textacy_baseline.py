@@ -24,6 +24,7 @@ from typing import Any
 
 from benchmarks.throughput import find_polnear, refresh_section
 from quoteattr.model import Kind, Result, Span, Speaker, Statement
+from quoteattr.worker import WORKER
 
 __all__ = ["CONFIDENCE", "STRATEGY", "main", "run_textacy", "textacy_statements"]
 
@@ -156,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = read_polnear(find_polnear(args.corpus_root), args.split)
     extractor = Extractor(args.model)
     print(f"parsing {len(gold)} PolNeAR {args.split} documents", file=sys.stderr, flush=True)
-    docs = list(extractor.nlp.pipe([doc.text for doc in gold], batch_size=args.batch_size))
+    with extractor.nlp.select_pipes(disable=[WORKER]):
+        docs = list(extractor.nlp.pipe([doc.text for doc in gold], batch_size=args.batch_size))
     ids = [doc.id for doc in gold]
     ours, theirs, failures = _results(ids, docs, extractor)
 
