@@ -103,6 +103,7 @@ class Extractor:
             InputTypeError: if ``text`` is not a ``str``.
         """
         _check_text(text)
+        attach_worker(self.nlp, self)
         if len(text) > self.max_chars:
             return self._extract_long(text, id)
         safe = _for_spacy(text)
@@ -161,6 +162,8 @@ class Extractor:
         if errors not in {"report", "skip", "raise"}:
             msg = f"'errors' must be 'report', 'skip' or 'raise' (got {errors!r})"
             raise ValueError(msg)
+        # Several extractors may share one pipeline: the one that runs owns its worker.
+        attach_worker(self.nlp, self)
         # What the main process keeps per document in flight: its original text
         # (or the problem with it). spaCy hands documents back in input order.
         pending: deque[tuple[str | None, str | None]] = deque()

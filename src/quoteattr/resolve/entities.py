@@ -162,12 +162,23 @@ class EntityTable:
         return found
 
     def before(
-        self, offset: int, labels: set[str], gender: str | None = None, limit: int = 3_000
+        self,
+        offset: int,
+        labels: set[str],
+        gender: str | None = None,
+        limit: int = 3_000,
+        skip: Iterable[Span] = (),
     ) -> int | None:
-        """Return the nearest cluster before ``offset`` that agrees in label and gender."""
+        """Return the nearest cluster before ``offset`` that agrees in label and gender.
+
+        Mentions inside any of ``skip`` (the words of a statement) are passed
+        over, and so are people the text barely shows: a one-word name, met
+        once, with no gender known ("Danube" tagged PERSON).
+        """
+        skipped = list(skip)
         end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
         for position in range(end - 1, -1, -1):
-            start, _, index = self.by_offset[position]
+            start, stop, index = self.by_offset[position]
             if offset - start > limit:
                 break
             cluster = self.clusters[index]
@@ -175,15 +186,31 @@ class EntityTable:
                 continue
             if gender and cluster.gender and cluster.gender != gender:
                 continue
+            if any(s.start <= start and stop <= s.end for s in skipped):
+                continue
+            if (
+                cluster.label == "PERSON"
+                and cluster.gender is None
+                and len(cluster.words) == 1
+                and len(cluster.mentions) == 1
+            ):
+                continue
             return index
         return None
 
     def described(self, words: set[str], offset: int) -> int | None:
-        """Return the nearest person before ``offset`` whose titles hold all of ``words``."""
+        """Return the nearest person before ``offset`` whose titles hold all of ``words``.
+
+        A title that is part of the name counts ("the parson" for "Parson Tringham").
+        """
         end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
         for position in range(end - 1, -1, -1):
             _, _, index = self.by_offset[position]
             cluster = self.clusters[index]
+            if cluster.label != "PERSON":
+                continue
+            if len(words) == 1 and words <= set(cluster.words):
+                return index
             for title in cluster.titles:
                 if words <= {w.strip(".,'’s").lower() for w in title.text.split()}:
                     return index

@@ -44,6 +44,8 @@ _LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _GROUP_LABELS = {"ORG", "GPE", "NORP"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 # Words in a description that say nothing about which person it is.
+# How many line breaks may separate two turns of an exchange (a line of narration).
+_TURN_LINES = 2
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 
 
@@ -73,11 +75,17 @@ class RuleResolver:
         ordered = sort_statements(statements)
         chosen: list[int | None] = []
         previous: int | None = None
-        for statement in ordered:
-            index = self._resolve(doc, table, statement, previous)
+        for number, statement in enumerate(ordered):
+            # People named inside what is being said, or what was just said,
+            # are not who "he" or "she" stands for as its speaker.
+            said = list(statement.content)
+            if number:
+                said.extend(ordered[number - 1].content)
+            index = self._resolve(doc, table, statement, previous, said)
             chosen.append(index)
             if index is not None:
                 previous = index
+        _take_turns(text, ordered, chosen)
         ids = {index: f"E{index + 1}" for index in range(len(table.clusters))}
         entities = tuple(
             Entity(
@@ -94,6 +102,8 @@ class RuleResolver:
         for statement, index in zip(ordered, chosen, strict=True):
             about = tuple(ids[i] for i in table.within(statement.content))
             speaker = statement.speaker
+            if speaker is None and index is not None:
+                speaker = Speaker()
             if speaker is not None and index is not None:
                 entity = entities[index]
                 speaker = attrs.evolve(
@@ -109,7 +119,12 @@ class RuleResolver:
         return Result(text=text, statements=tuple(final), entities=entities)
 
     def _resolve(
-        self, doc: Doc, table: EntityTable, statement: Statement, previous: int | None
+        self,
+        doc: Doc,
+        table: EntityTable,
+        statement: Statement,
+        previous: int | None,
+        said: Sequence[Span],
     ) -> int | None:
         speaker = statement.speaker
         if speaker is None or speaker.mention is None:
@@ -118,7 +133,7 @@ class RuleResolver:
         lowered = mention.text.lower()
         if lowered in _PERSON_PRONOUNS:
             gender = _PERSON_PRONOUNS[lowered]
-            index = self._person_before(table, mention.start, gender, previous)
+            index = self._person_before(table, mention.start, gender, previous, said)
             if index is not None:
                 cluster = table.clusters[index]
                 cluster.gender = cluster.gender or gender
@@ -148,17 +163,52 @@ class RuleResolver:
         return _new_name(table, mention)
 
     def _person_before(
-        self, table: EntityTable, offset: int, gender: str, previous: int | None
+        self,
+        table: EntityTable,
+        offset: int,
+        gender: str,
+        previous: int | None,
+        skip: Sequence[Span],
     ) -> int | None:
         if previous is not None:
             cluster = table.clusters[previous]
             agrees = cluster.gender is None or cluster.gender == gender
-            recent = table.before(offset, {"PERSON"}, gender)
+            recent = table.before(offset, {"PERSON"}, gender, skip=skip)
             # The last speaker keeps the floor unless another person who agrees
-            # was named since.
+            # was named since, outside what was said.
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
-        return table.before(offset, {"PERSON"}, gender)
+        return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _take_turns(text: str, statements: Sequence[Statement], chosen: list[int | None]) -> None:
+    """Give an unattributed quote in a two-person exchange to the other speaker.
+
+    In dialogue ("A" / "B" / "A" ... one quote a paragraph), a quote with no
+    attribution of its own answers the one before it: when the two statements
+    before it are by two different people, in the two paragraphs before it,
+    the turn goes back to the first of them. Outside such an exchange a quote
+    keeps the speaker it continued (the news convention).
+    """
+    for number in range(2, len(statements)):
+        statement = statements[number]
+        if statement.rule not in {"unattributed", "continuation"}:
+            continue
+        first, second = chosen[number - 2], chosen[number - 1]
+        if first is None or second is None or first == second:
+            continue
+        earlier, last = statements[number - 2], statements[number - 1]
+        gaps = (
+            _paragraph_gap(text, earlier.end, last.start),
+            _paragraph_gap(text, last.end, statement.start),
+        )
+        if all(1 <= gap <= _TURN_LINES for gap in gaps):
+            chosen[number] = first
+
+
+def _paragraph_gap(text: str, start: int, end: int) -> int:
+    """Return how many line breaks lie between two offsets (0 when in the same paragraph)."""
+    return text.count("\n", start, end) if start < end else 0
 
 
 def _covers_most(table: EntityTable, index: int, mention: Span) -> bool:
