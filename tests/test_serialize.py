@@ -180,7 +180,13 @@ def test_documented_values(lavrov_result: Result) -> None:
 def test_speaker_without_mention_is_null() -> None:
     """A speaker with no mention and a statement with no cue serialise as JSON nulls."""
     statement = to_dict(_full_result())["statements"][2]
-    speaker = {"mention": None, "entity": None, "name": None, "titles": [], "affiliation": None}
+    speaker: dict[str, Any] = {
+        "mention": None,
+        "entity": None,
+        "name": None,
+        "titles": [],
+        "affiliation": None,
+    }
     assert (None, speaker) == (statement["cue"], statement["speaker"])
 
 

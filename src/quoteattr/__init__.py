@@ -22,8 +22,18 @@ from quoteattr.errors import (
     QuoteattrError,
     UnknownStrategyError,
 )
-from quoteattr.model import CueClass, Entity, Kind, Result, Span, Speaker, SpeakerRow, Statement
-from quoteattr.serialize import from_dict, from_json, to_dict, to_json
+from quoteattr.model import (
+    CueClass,
+    Entity,
+    Failure,
+    Kind,
+    Result,
+    Span,
+    Speaker,
+    SpeakerRow,
+    Statement,
+)
+from quoteattr.serialize import failure_to_dict, from_dict, from_json, to_dict, to_json
 
 if TYPE_CHECKING:
     from quoteattr.api import Extractor, extract
@@ -38,6 +48,7 @@ __all__ = [
     "DocumentError",
     "Entity",
     "Extractor",
+    "Failure",
     "InputTypeError",
     "Kind",
     "MissingComponentError",
@@ -54,6 +65,7 @@ __all__ = [
     "__version__",
     "available",
     "extract",
+    "failure_to_dict",
     "from_dict",
     "from_json",
     "get_strategy",

@@ -170,6 +170,14 @@ class Extractor:
 
         def stream() -> Iterator[tuple[str, Any]]:
             for item in texts:
+                if as_tuples and not (isinstance(item, tuple) and len(item) == 2):
+                    got = type(item).__name__
+                    problem = (
+                        f"with as_tuples=True each item must be a (text, context) pair (got {got})"
+                    )
+                    pending.append((None, problem))
+                    yield "", None
+                    continue
                 text, context = item if as_tuples else (item, None)
                 if not isinstance(text, str):
                     pending.append((None, str(InputTypeError.for_value(text))))

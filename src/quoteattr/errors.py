@@ -69,3 +69,7 @@ class DocumentError(QuoteattrError, RuntimeError):
         super().__init__(f"document {doc_id!r} failed: {type(cause).__name__}: {cause}")
         self.doc_id = doc_id
         self.cause = cause
+
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[object, BaseException]]:
+        # Rebuilt from both arguments, so it crosses process boundaries.
+        return (type(self), (self.doc_id, self.cause))

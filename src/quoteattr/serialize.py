@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from quoteattr.errors import CorpusFormatError
-from quoteattr.model import CueClass, Entity, Kind, Result, Span, Speaker, Statement
+from quoteattr.model import CueClass, Entity, Failure, Kind, Result, Span, Speaker, Statement
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["SCHEMA_VERSION", "failure_to_dict", "from_dict", "from_json", "to_dict", "to_json"]
 
 SCHEMA_VERSION = 1
 
@@ -79,6 +79,11 @@ def to_dict(result: Result, *, include_text: bool = False) -> dict[str, Any]:
     if include_text:
         data["text"] = result.text
     return data
+
+
+def failure_to_dict(failure: Failure) -> dict[str, Any]:
+    """Return the JSON-ready form of a document that failed: ``{id, error, message}``."""
+    return {"id": failure.id, "error": failure.error, "message": failure.message}
 
 
 def to_json(result: Result, *, include_text: bool = False, indent: int | None = None) -> str:
