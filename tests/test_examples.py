@@ -34,6 +34,21 @@ def test_custom_strategy_example(
     assert expected == set(speakers)
 
 
+def test_custom_resolver_example(
+    monkeypatch: pytest.MonkeyPatch, extractor: Extractor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """examples/custom_resolver.py resolves both mentions through its fake coreference model."""
+
+    def build(model: str | None = None, **settings: Any) -> Extractor:
+        del model
+        return Extractor(nlp=extractor.nlp, **settings)
+
+    monkeypatch.setattr(quoteattr, "Extractor", build, raising=False)
+    runpy.run_path(str(ROOT / "examples" / "custom_resolver.py"), run_name="__main__")
+    speakers = [line.split(":")[0] for line in capsys.readouterr().out.splitlines()]
+    assert ["Jane Smith", "Jane Smith"] == speakers
+
+
 def alnum(text: str) -> str:
     """Return the letters and digits of ``text``: no quote marks, spaces or punctuation."""
     return "".join(character for character in text if character.isalnum())
