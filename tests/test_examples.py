@@ -46,7 +46,8 @@ def test_custom_resolver_example(
     monkeypatch.setattr(quoteattr, "Extractor", build, raising=False)
     runpy.run_path(str(ROOT / "examples" / "custom_resolver.py"), run_name="__main__")
     speakers = [line.split(":")[0] for line in capsys.readouterr().out.splitlines()]
-    assert ["Jane Smith", "Jane Smith"] == speakers
+    expected = ["Jane Smith", "Jane Smith"]
+    assert expected == speakers
 
 
 def alnum(text: str) -> str:
