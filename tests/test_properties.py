@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,9 @@ from hypothesis import strategies as st
 
 from quoteattr.api import Extractor
 from quoteattr.model import Result
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 QUOTE_MARKS = "“”\"'‘’«»„`"
 
@@ -166,3 +170,37 @@ def test_messy_texts_through_pipe(extractor: Extractor) -> None:
     results = list(extractor.pipe(texts, batch_size=4))
     expected: dict[int, list[tuple[int, int, str]]] = {}
     assert expected == _all_bad(texts, results)
+
+
+@pytest.mark.slow
+def test_hundred_thousand_quote_marks(extractor: Extractor) -> None:
+    """A text of 100,000 quote marks with no space comes back as a result."""
+    text = "“" * 50_000 + "”" * 50_000
+    _check(extractor.extract(text), text)
+
+
+@pytest.mark.slow
+def test_five_megabytes(extractor: Extractor) -> None:
+    """A 5 MB text is parsed in pieces and its quotes at both ends are found whole."""
+    first, last = "“We will win this race,” Smith said.\n", "“And we did,” Smith said."
+    text = first + ("x" * 1_000 + "\n") * 5_000 + last
+    result = extractor.extract(text)
+    _check(result, text)
+    expected = ["“We will win this race,”", "“And we did,”"]
+    assert expected == [statement.text for statement in result.statements]
+
+
+def test_quote_across_a_cut_stays_whole(nlp: Language) -> None:
+    """A long text cut into pieces keeps a multi-paragraph quote in one piece."""
+    paragraph = "The council met again on Monday to discuss the budget for next year.\n"
+    quote = "“We will win this race.\n“We will win it again next year,” Smith said.\n"
+    text = paragraph * 30 + quote + paragraph * 30
+    small = Extractor(nlp=nlp, max_chars=len(paragraph) * 31)
+    result = small.extract(text)
+    _check(result, text)
+    (statement,) = [s for s in result.statements if s.kind.value == "direct"]
+    expected = ("“We will win this race.", "Smith")
+    assert expected == (
+        statement.content[0].text,
+        statement.speaker.mention.text if statement.speaker and statement.speaker.mention else None,
+    )

@@ -34,6 +34,8 @@ __all__ = ["Extractor", "extract"]
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_LONG_RUN = 200
+_LONG_RUN_RE = re.compile(rf"\S{{{_LONG_RUN + 1},}}")
 
 
 def _check_text(text: object) -> str:
@@ -43,11 +45,26 @@ def _check_text(text: object) -> str:
 
 
 def _for_spacy(text: str) -> str:
-    """Return the text with lone surrogates (undecodable bytes) as U+FFFD, same length.
+    """Return the text as spaCy can take it, with every offset unchanged.
 
-    spaCy cannot encode them; one code point for one keeps every offset valid.
+    Lone surrogates (undecodable bytes) become U+FFFD, which spaCy can encode;
+    and a run of more than ``_LONG_RUN`` characters without a space (a data
+    URI, a wall of quote marks) gets a space every ``_LONG_RUN`` characters,
+    since spaCy's tokenizer slows down with the square of such a run. One
+    character for one keeps every offset valid; results are mapped back onto
+    the original text.
     """
-    return _SURROGATE_RE.sub("\ufffd", text)
+    text = _SURROGATE_RE.sub("\ufffd", text)
+    if _LONG_RUN_RE.search(text) is None:
+        return text
+    return _LONG_RUN_RE.sub(_break_run, text)
+
+
+def _break_run(match: re.Match[str]) -> str:
+    characters = list(match.group())
+    for index in range(_LONG_RUN, len(characters), _LONG_RUN):
+        characters[index] = " "
+    return "".join(characters)
 
 
 class Extractor:
