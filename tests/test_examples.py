@@ -17,33 +17,29 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
 
 
-def test_custom_strategy_example(
-    monkeypatch: pytest.MonkeyPatch, extractor: Extractor, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """examples/custom_strategy.py prints the transcript's speakers, WALLACE and TRUMP."""
+@pytest.fixture
+def session_pipeline(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> None:
+    """Make the examples build their Extractor on the session pipeline, not load their own."""
 
     def build(model: str | None = None, **settings: Any) -> Extractor:
-        # The session pipeline: the example would otherwise load its own.
         del model
         return Extractor(nlp=extractor.nlp, **settings)
 
     monkeypatch.setattr(quoteattr, "Extractor", build, raising=False)
+
+
+@pytest.mark.usefixtures("session_pipeline")
+def test_custom_strategy_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """examples/custom_strategy.py prints the transcript's speakers, WALLACE and TRUMP."""
     runpy.run_path(str(ROOT / "examples" / "custom_strategy.py"), run_name="__main__")
     speakers = [line.split("[")[0].strip() for line in capsys.readouterr().out.splitlines()]
     expected = {"WALLACE", "TRUMP"}
     assert expected == set(speakers)
 
 
-def test_custom_resolver_example(
-    monkeypatch: pytest.MonkeyPatch, extractor: Extractor, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.usefixtures("session_pipeline")
+def test_custom_resolver_example(capsys: pytest.CaptureFixture[str]) -> None:
     """examples/custom_resolver.py resolves both mentions through its fake coreference model."""
-
-    def build(model: str | None = None, **settings: Any) -> Extractor:
-        del model
-        return Extractor(nlp=extractor.nlp, **settings)
-
-    monkeypatch.setattr(quoteattr, "Extractor", build, raising=False)
     runpy.run_path(str(ROOT / "examples" / "custom_resolver.py"), run_name="__main__")
     speakers = [line.split(":")[0] for line in capsys.readouterr().out.splitlines()]
     expected = ["Jane Smith", "Jane Smith"]
