@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -33,10 +33,12 @@ from quoteattr.model import Kind, Span
 __all__ = ["Analysis", "Quote", "analyse", "pair_quotes", "paragraphs"]
 
 # Typographic marks face one way; straight and single marks are decided by context.
-_OPENERS = {opener for opener, _ in QUOTE_PAIRS}
-_CLOSERS = {closer for _, closer in QUOTE_PAIRS}
-_FACING_OPEN = {"“", "„", "‟", "«", "〝", "‹"}
-_FACING_CLOSE = {"”", "»", "〞", "〟", "›"}
+# Single marks and the tokenised `` '' are read from context (apostrophes,
+# direction); the other marks of the lexicon's pairs say which way they face
+# (“ closes only the German „, by the rule in ``pair_quotes``).
+_CONTEXTUAL = {"‘", "’", "‚", "‛", "``", "''"}
+_FACING_OPEN = {opener for opener, _ in QUOTE_PAIRS} - _CONTEXTUAL
+_FACING_CLOSE = {closer for _, closer in QUOTE_PAIRS} - _CONTEXTUAL - _FACING_OPEN
 _DOUBLE = {"“", "”", "„", "‟", "«", "»", '"', "＂", "``", "''", "〝", "〞", "〟"}
 _MARK_RE = re.compile(r"``|''|[\"'“”„‟«»‘’‚‛‹›＂〝〞〟]")
 _PARAGRAPH_RE = re.compile(r"[^\S\n]*\n\s*")
@@ -342,8 +344,3 @@ def kind_of(text: str, content: Sequence[Span], analysis: Analysis) -> Kind:
     if inside and not outside:
         return Kind.DIRECT
     return Kind.MIXED if inside else Kind.INDIRECT
-
-
-def iter_quote_chars(quote: Quote) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of the quote's pieces (one per paragraph it spans)."""
-    yield from quote.pieces or ((quote.start, quote.end),)

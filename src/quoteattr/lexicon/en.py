@@ -11,9 +11,6 @@ says so beside it):
   (verbs of communication: say, tell, manner of speaking, complain, advise) and
   29.4-29.5 (declare and conjecture verbs), for speech and thought verbs that a
   four-year sample of US election news happens not to use often.
-- Quirk et al. (1985), *A Comprehensive Grammar of the English Language*,
-  §14.29-14.31 (reporting clauses), for the inverted "said X" order and the
-  verbs that allow it (``INVERTING_VERBS``).
 - The verb lemmas PolNeAR train annotators marked as cues ten times or more
   that the lists above missed (talk, seek, refer, defend, decline, ...), and
   the most frequent cue nouns (support, question, attack, ...), by our count.
@@ -32,10 +29,8 @@ __all__ = [
     "ACCORDING_TO",
     "CUE_NOUNS",
     "HONORIFICS",
-    "INVERTING_VERBS",
     "LEMMA_FIXES",
     "NOUN_CLASSES",
-    "OBJECT_CUES",
     "OTHER_VERBS",
     "QUOTE_PAIRS",
     "SPEECH_VERBS",
@@ -119,15 +114,6 @@ OTHER_VERBS: Final[frozenset[str]] = frozenset(
     """.split()
 )
 
-# Verbs that allow the inverted order "…, said Smith" (Quirk et al. 1985, §14.29).
-INVERTING_VERBS: Final[frozenset[str]] = frozenset(
-    """
-    say add write ask tell explain note continue reply answer respond recall
-    insist warn declare announce argue observe remark comment conclude explain
-    suggest state agree joke quip cry shout exclaim whisper murmur mutter sigh
-    """.split()
-)
-
 # Nouns that head a cue ("a statement", "his claim that ...").
 CUE_NOUNS: Final[frozenset[str]] = frozenset(
     """
@@ -161,16 +147,6 @@ XCOMP_CUES: Final[frozenset[str]] = frozenset(
     want plan hope promise pledge vow threaten refuse decline agree expect intend
     seek offer demand vote wish aim prefer propose claim appear seem
     refuse decline push convince persuade
-    """.split()
-)
-
-# Cue verbs whose direct object can be the content ("denied the report",
-# "announced his candidacy"); reviewed from PolNeAR train's cue annotations.
-OBJECT_CUES: Final[frozenset[str]] = frozenset(
-    """
-    announce deny confirm endorse criticize criticise praise propose support
-    oppose reject predict acknowledge admit dismiss defend blame cite describe
-    question dispute promise pledge demand request recommend reveal disclose
     """.split()
 )
 
