@@ -182,33 +182,35 @@ class Extractor:
         # Several extractors may share one pipeline: the one that runs owns its worker.
         attach_worker(self.nlp, self)
         # What the main process keeps per document in flight: its original text
-        # (or the problem with it). spaCy hands documents back in input order.
-        pending: deque[tuple[str | None, str | None]] = deque()
+        # (or the problem with it) and the caller's context. spaCy hands the
+        # documents back in input order, and given plain strings it sends
+        # workers the strings, not tokenised Docs.
+        pending: deque[tuple[str | None, str | None, Any]] = deque()
 
-        def stream() -> Iterator[tuple[str, Any]]:
+        def stream() -> Iterator[str]:
             for item in texts:
                 if as_tuples and not (isinstance(item, tuple) and len(item) == 2):
                     got = type(item).__name__
                     problem = (
                         f"with as_tuples=True each item must be a (text, context) pair (got {got})"
                     )
-                    pending.append((None, problem))
-                    yield "", None
+                    pending.append((None, problem, None))
+                    yield ""
                     continue
                 text, context = item if as_tuples else (item, None)
                 if not isinstance(text, str):
-                    pending.append((None, str(InputTypeError.for_value(text))))
-                    yield "", context
+                    pending.append((None, str(InputTypeError.for_value(text)), context))
+                    yield ""
                 elif len(text) > self.max_chars:
-                    pending.append((text, _LONG))
-                    yield "", context
+                    pending.append((text, _LONG, context))
+                    yield ""
                 else:
-                    pending.append((text, None))
-                    yield _for_spacy(text), context
+                    pending.append((text, None, context))
+                    yield _for_spacy(text)
 
-        docs = self.nlp.pipe(stream(), batch_size=batch_size, n_process=n_process, as_tuples=True)
-        for doc, context in docs:
-            original, problem = pending.popleft()
+        docs = self.nlp.pipe(stream(), batch_size=batch_size, n_process=n_process)
+        for doc in docs:
+            original, problem, context = pending.popleft()
             doc_id = _id_of(context)
             outcome: Result | Failure
             try:
