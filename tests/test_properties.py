@@ -142,6 +142,13 @@ MESSY = [
     pytest.param("😀 “We will win 🏆 this race,” 👍 said Smith 🇺🇸.", id="emoji"),
     pytest.param('<p>“We will <b>win</b> this race,” <a href="x">Smith</a> said.</p>', id="html"),
     pytest.param("\ufeff“We will win this race,” Smith said.", id="bom"),
+    pytest.param(
+        "# Title\n\n> “We will *win* this race,” **Smith** said.\n\n- item `code` [link](http://x)\n",
+        id="markdown",
+    ),
+    pytest.param(
+        "« Nous allons gagner », a dit Dupont. „Wir gewinnen“, sagte er.", id="non-english"
+    ),
     pytest.param("“We will win this race,”\r\nSmith said.\r\n\r\n“Yes.”\r", id="crlf"),
     pytest.param(
         "“We will win this race,” Smith said.\u2028“Sure,” Jones said.\u2029",
