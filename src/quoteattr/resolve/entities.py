@@ -51,6 +51,9 @@ class Cluster:
     titles: list[Span] = attrs.field(factory=list)
     affiliation: Span | None = None
     gender: str | None = None
+    # Named only from a headline so far ("Rip Donald Trump"): the first
+    # mention in running text renames it.
+    provisional: bool = False
 
 
 def _clean(text: str, mention: Span) -> Span | None:
@@ -92,8 +95,12 @@ class EntityTable:
         self.clusters: list[Cluster] = []
         self.by_offset: list[tuple[int, int, int]] = []  # (start, end, cluster index)
 
-    def add(self, mention: Span, label: str) -> int | None:
-        """Add a named mention; return its cluster's index (``None`` if it names nothing)."""
+    def add(self, mention: Span, label: str, *, headline: bool = False) -> int | None:
+        """Add a named mention; return its cluster's index (``None`` if it names nothing).
+
+        A mention in a headline joins or starts a cluster but names it only
+        until the text names it (headlines glue words onto names).
+        """
         cleaned = _clean(self.text, mention)
         if cleaned is None:
             return None
@@ -102,12 +109,15 @@ class EntityTable:
             return None
         index = self._match(words, label)
         if index is None:
-            self.clusters.append(Cluster(label, " ".join(cleaned.text.split()), words))
+            name = " ".join(cleaned.text.split())
+            self.clusters.append(Cluster(label, name, words, provisional=headline))
             index = len(self.clusters) - 1
         cluster = self.clusters[index]
-        if len(words) > len(cluster.words):
+        renames = not headline and (cluster.provisional or len(words) > len(cluster.words))
+        if renames or (headline and cluster.provisional and len(words) > len(cluster.words)):
             kept = [w for w in cleaned.text.split() if w.strip(".,").lower() in words]
             cluster.words, cluster.name = words, " ".join(kept)
+            cluster.provisional = cluster.provisional and headline
         cluster.gender = cluster.gender or _gender_of(cleaned.text)
         if cleaned not in cluster.mentions:
             cluster.mentions.append(cleaned)

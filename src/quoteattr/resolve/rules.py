@@ -44,6 +44,9 @@ _LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _GROUP_LABELS = {"ORG", "GPE", "NORP"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 # Words in a description that say nothing about which person it is.
+# A paragraph this short that does not end like a sentence is a headline.
+_HEADLINE_WORDS = 20
+_CLOSING = ".!?…:;\"”’')»"
 # How many line breaks may separate two turns of an exchange (a line of narration).
 _TURN_LINES = 2
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
@@ -61,12 +64,15 @@ class RuleResolver:
 
     def __call__(self, doc: Doc, statements: Sequence[Statement]) -> Result:
         """Return the result of ``doc``: resolved statements and their entities."""
-        text = analysis_of(doc).text
+        analysis = analysis_of(doc)
+        text = analysis.text
+        headlines = _headlines(text, analysis.paragraphs)
         table = EntityTable(text)
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
-            index = table.add(Span.from_spacy(ent), ent.label_)
+            in_headline = any(start <= ent.start_char < end for start, end in headlines)
+            index = table.add(Span.from_spacy(ent), ent.label_, headline=in_headline)
             if index is not None and ent.label_ == "PERSON":
                 titles, affiliation = harvest_titles(doc, text, ent)
                 cluster = table.clusters[index]
@@ -179,6 +185,22 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the paragraphs that read as headlines: short, and title-cased or unpunctuated."""
+    found = []
+    for start, end in paragraphs:
+        line = text[start:end].rstrip()
+        words = line.split()
+        if not line or len(words) > _HEADLINE_WORDS:
+            continue
+        long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+        capitalised = sum(1 for w in long_words if w.lstrip("‘'\"“(")[:1].isupper())
+        title_case = len(long_words) >= 2 and capitalised >= 0.7 * len(long_words)
+        if title_case or line[-1] not in _CLOSING:
+            found.append((start, end))
+    return found
 
 
 def _take_turns(text: str, statements: Sequence[Statement], chosen: list[int | None]) -> None:
