@@ -38,6 +38,7 @@ _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam
 _GROUPS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _AFFILIATION_LABELS = {"ORG", "GPE", "NORP"}
 _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
+_AMBIGUOUS = -1
 
 
 @attrs.define
@@ -108,6 +109,9 @@ class EntityTable:
         if not words:
             return None
         index = self._match(words, label)
+        if index == _AMBIGUOUS:
+            # A surname two people in the text share names neither of them.
+            return None
         if index is None:
             name = " ".join(cleaned.text.split())
             self.clusters.append(Cluster(label, name, words, provisional=headline))
@@ -145,7 +149,9 @@ class EntityTable:
                 people.append(index)
         # A surname shared by two people in the text resolves to neither.
         distinct = {self.clusters[i].words for i in people}
-        return people[0] if len(distinct) == 1 else None
+        if len(distinct) > 1:
+            return _AMBIGUOUS
+        return people[0] if people else None
 
     def at(self, mention: Span) -> int | None:
         """Return the cluster whose mention overlaps ``mention`` most."""

@@ -92,21 +92,28 @@ class RuleResolver:
             if index is not None:
                 previous = index
         _take_turns(text, ordered, chosen)
-        ids = {index: f"E{index + 1}" for index in range(len(table.clusters))}
-        entities = tuple(
-            Entity(
-                id=ids[index],
-                name=cluster.name,
-                label=cluster.label,
-                mentions=tuple(sorted(cluster.mentions)),
-                titles=tuple(sorted(cluster.titles)),
-                affiliation=cluster.affiliation,
-            )
+        # A name seen only in a headline ("Rip Donald") is no entity unless a
+        # statement is attributed to it.
+        kept = [
+            index
             for index, cluster in enumerate(table.clusters)
-        )
+            if not cluster.provisional or index in chosen
+        ]
+        ids = {index: f"E{number}" for number, index in enumerate(kept, start=1)}
+        entities = {
+            index: Entity(
+                id=ids[index],
+                name=table.clusters[index].name,
+                label=table.clusters[index].label,
+                mentions=tuple(sorted(table.clusters[index].mentions)),
+                titles=tuple(sorted(table.clusters[index].titles)),
+                affiliation=table.clusters[index].affiliation,
+            )
+            for index in kept
+        }
         final = []
         for statement, index in zip(ordered, chosen, strict=True):
-            about = tuple(ids[i] for i in table.within(statement.content))
+            about = tuple(ids[i] for i in table.within(statement.content) if i in ids)
             speaker = statement.speaker
             if speaker is None and index is not None:
                 speaker = Speaker()
@@ -122,7 +129,7 @@ class RuleResolver:
             elif speaker is not None and speaker.mention is not None:
                 speaker = _unnamed(doc, text, speaker)
             final.append(attrs.evolve(statement, speaker=speaker, about=about))
-        return Result(text=text, statements=tuple(final), entities=entities)
+        return Result(text=text, statements=tuple(final), entities=tuple(entities.values()))
 
     def _resolve(
         self,
