@@ -58,6 +58,7 @@ from benchmarks.throughput import (
     find_polnear,
     load_texts,
     machine_description,
+    markdown_table,
     refresh_section,
 )
 from quoteattr.worker import WORKER
@@ -502,20 +503,6 @@ def _profile_main(extractor: Any, texts: Sequence[str], batch_size: int) -> str:
 # -- report -----------------------------------------------------------------
 
 
-def _table(rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-
-    def line(cells: Sequence[str]) -> str:
-        padded = [
-            cell.ljust(width) if column == 0 else cell.rjust(width)
-            for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "| " + " | ".join(padded) + " |"
-
-    rule = ["-" * (widths[0] + 2)] + ["-" * (width + 1) + ":" for width in widths[1:]]
-    return "\n".join([line(rows[0]), "|" + "|".join(rule) + "|", *map(line, rows[1:])])
-
-
 def _mib(kib: int) -> str:
     return f"{kib / 1024:,.0f}"
 
@@ -552,7 +539,7 @@ def _render_memory(m: MemoryReport) -> list[str]:
         f"Resident memory before the stream (model loaded): {_mib(m.baseline_kib)} MiB; "
         f"{m.processes} process(es) at most in the tree.",
         "",
-        _table(rows),
+        markdown_table(rows),
         "",
         f"- **Peak after {last.documents:,} / peak after {m.checkpoint:,} = {m.growth:.3f}** "
         f"({_mib(m.peak(last))} MiB / {_mib(m.peak(first))} MiB, {which}): target ≤ "
@@ -617,7 +604,7 @@ def _render_throughput(t: ThroughputReport) -> list[str]:
         f"same pipeline with `{WORKER}` disabled. Every two-process pass includes starting "
         "spaCy's workers.",
         "",
-        _table(rows),
+        markdown_table(rows),
         "",
         f"- **Speed-up with two processes, end to end: {speedup:.2f}** (target ≥ "
         f"{TARGET_SPEEDUP}) {_verdict(speedup >= TARGET_SPEEDUP)}; the parse alone speeds up "
@@ -647,7 +634,7 @@ def _render_throughput(t: ThroughputReport) -> list[str]:
             f"Batch size, end to end with two processes, one pass each over the first "
             f"{tune.documents:,} of these documents ({tune.words:,} words):",
             "",
-            _table(
+            markdown_table(
                 [["batch size", "words/s", "s", "main CPU s", "worker CPU s", "cores busy"]]
                 + [
                     [

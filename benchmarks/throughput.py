@@ -326,7 +326,8 @@ def measure(
     return measurements
 
 
-def _table(rows: Sequence[Sequence[str]]) -> str:
+def markdown_table(rows: Sequence[Sequence[str]]) -> str:
+    """Return rows as a markdown table: first column left-aligned, the rest right-aligned."""
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
 
     def line(cells: Sequence[str]) -> str:
@@ -383,7 +384,7 @@ def render(
         f"{m.words:,} words; batch size {batch_size}, {n_process} parse process(es); "
         f"median of {len(m.parse)} interleaved rounds after a warm-up.",
         "",
-        _table(rows),
+        markdown_table(rows),
         "",
         f"- **(b)/(a) = {m.ratio:.3f}**: {verdict} the target of ≥ {TARGET_RATIO}.",
         "- Per round, (b)/(a) = "
