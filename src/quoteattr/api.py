@@ -126,7 +126,7 @@ class Extractor:
         safe = _for_spacy(text)
         doc = self.nlp(safe)
         try:
-            return self._finish(doc, text, id)
+            return self._finish(doc, text, safe, id)
         except _WorkerError:
             # Run it again here so the caller sees the real exception.
             return self.extract_doc(doc, id=id)
@@ -185,7 +185,8 @@ class Extractor:
         # (or the problem with it) and the caller's context. spaCy hands the
         # documents back in input order, and given plain strings it sends
         # workers the strings, not tokenised Docs.
-        pending: deque[tuple[str | None, str | None, Any]] = deque()
+        # The cleaned text is kept only when cleaning changed it (rarely).
+        pending: deque[tuple[str | None, str | None, Any, str | None]] = deque()
 
         def stream() -> Iterator[str]:
             for item in texts:
@@ -194,23 +195,24 @@ class Extractor:
                     problem = (
                         f"with as_tuples=True each item must be a (text, context) pair (got {got})"
                     )
-                    pending.append((None, problem, None))
+                    pending.append((None, problem, None, None))
                     yield ""
                     continue
                 text, context = item if as_tuples else (item, None)
                 if not isinstance(text, str):
-                    pending.append((None, str(InputTypeError.for_value(text)), context))
+                    pending.append((None, str(InputTypeError.for_value(text)), context, None))
                     yield ""
                 elif len(text) > self.max_chars:
-                    pending.append((text, _LONG, context))
+                    pending.append((text, _LONG, context, None))
                     yield ""
                 else:
-                    pending.append((text, None, context))
-                    yield _for_spacy(text)
+                    safe = _for_spacy(text)
+                    pending.append((text, None, context, None if safe == text else safe))
+                    yield safe
 
         docs = self.nlp.pipe(stream(), batch_size=batch_size, n_process=n_process)
         for doc in docs:
-            original, problem, context = pending.popleft()
+            original, problem, context, cleaned = pending.popleft()
             doc_id = _id_of(context)
             outcome: Result | Failure
             try:
@@ -219,7 +221,8 @@ class Extractor:
                 elif original is not None and problem == _LONG:
                     outcome = self._extract_long(original, doc_id)
                 else:
-                    outcome = self._finish(doc, original or "", doc_id)
+                    text = original or ""
+                    outcome = self._finish(doc, text, cleaned or text, doc_id)
             except _WorkerError as error:
                 outcome = Failure(doc_id, error.name, str(error))
             except Exception as error:
@@ -233,13 +236,12 @@ class Extractor:
 
     # -- internals -----------------------------------------------------------
 
-    def _finish(self, doc: Doc, text: str, doc_id: str | None) -> Result:
-        """Return the result the pipeline's worker left on ``doc`` (or compute it)."""
+    def _finish(self, doc: Doc, text: str, safe: str, doc_id: str | None) -> Result:
+        """Return the result the worker left on ``doc`` (parsed from ``safe``), over ``text``."""
         data = doc.user_data.pop(RESULT_KEY, None)
         failure = doc.user_data.pop(ERROR_KEY, None)
         if failure is not None:
             raise _WorkerError(*failure)
-        safe = _for_spacy(text)
         result = self.extract_doc(doc) if data is None else from_dict(data, safe)
         if safe != text:
             result = result.with_text(text)
