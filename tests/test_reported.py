@@ -69,6 +69,22 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             "Trump's claim that the election was rigged drew criticism.",
             ("noun-that", "that the election was rigged", "claim", "Trump"),
         ),
+        (
+            "The new tax plan was praised by the governor on Monday.",
+            ("verb-passive", "The new tax plan", "praised", "the governor"),
+        ),
+        (
+            "The senator is confident that the bill will pass.",
+            ("adjective", "that the bill will pass", "confident", "The senator"),
+        ),
+        (
+            "The governor was critical of the new tax plan.",
+            ("adjective", "the new tax plan", "critical", "The governor"),
+        ),
+        (
+            "Partial transcript follows.\n\nWALLACE: Will you be at the debate tomorrow?",
+            ("label-colon", "Will you be at the debate tomorrow?", ":", "WALLACE"),
+        ),
     ],
 )
 def test_construction(
@@ -136,3 +152,15 @@ def test_cues_inside_quotes_are_skipped(extractor: Extractor) -> None:
 def test_subordinate_clause_is_no_parenthetical(extractor: Extractor) -> None:
     """“If you like this story, share it” is not attributed speech."""
     assert _reported(extractor, "If you like this story, share it with a friend!") == []
+
+
+def test_headings_are_no_labels(extractor: Extractor) -> None:
+    """Paragraphs headed "UPDATE:" or "The Latest:" are nobody's words."""
+    text = "UPDATE: The vote was delayed.\n\nThe Latest: Senators left the capital early."
+    assert [s for s in _reported(extractor, text) if s.rule == "label-colon"] == []
+
+
+def test_stance_needs_its_sense(extractor: Extractor) -> None:
+    """An adjective in another sense ("critical to his success") is no stance."""
+    text = "The way the governor spoke was critical to his success."
+    assert [s for s in _reported(extractor, text) if s.rule == "adjective"] == []

@@ -28,12 +28,14 @@ from quoteattr.model import CueClass
 __all__ = [
     "ACCORDING_TO",
     "CUE_NOUNS",
+    "HEADING_LABELS",
     "HONORIFICS",
     "LEMMA_FIXES",
     "NOUN_CLASSES",
     "OTHER_VERBS",
     "QUOTE_PAIRS",
     "SPEECH_VERBS",
+    "STANCE_ADJECTIVES",
     "THOUGHT_VERBS",
     "XCOMP_CUES",
     "cue_class",
@@ -140,6 +142,28 @@ NOUN_CLASSES: Final[dict[str, CueClass]] = {
 # Cue verbs whose content can be an infinitive clause: "vowed to ...", and with
 # an addressee before it, "urged diplomats to ..." (Levin 1993, classes 37.9
 # advise and 29.4 declare, plus the control verbs PolNeAR annotates as cues).
+# Words that head a paragraph before a colon without naming who speaks
+# ("UPDATE: ...", "Editor's note: ..."); our own list, from news page furniture.
+HEADING_LABELS: Final[frozenset[str]] = frozenset(
+    """
+    update updated note editor abstract photo photos video watch read source sources
+    related correction clarification disclosure warning caption credit credits
+    q a question answer summary background tags topics filed share more also see
+    """.split()
+)
+
+# Predicate adjectives that report a stance ("X is confident that ...", "X was
+# opposed to ..."): the adjectives PolNeAR train annotators marked as cues twice
+# or more, by our count, and their near synonyms; class thought.
+STANCE_ADJECTIVES: Final[frozenset[str]] = frozenset(
+    """
+    confident sure certain convinced afraid worried concerned hopeful optimistic
+    pessimistic skeptical sceptical adamant aware unaware frustrated happy glad upset
+    unhappy disappointed opposed determined eager reluctant unsure uncertain doubtful
+    fearful critical supportive dismissive insistent
+    """.split()
+)
+
 XCOMP_CUES: Final[frozenset[str]] = frozenset(
     """
     urge ask call tell warn encourage advise implore beg order command instruct

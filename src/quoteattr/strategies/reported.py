@@ -23,17 +23,26 @@ reported inside someone's quote is part of their words, not a new statement.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
 from quoteattr.analysis import Analysis, kind_of
-from quoteattr.lexicon.en import CUE_NOUNS, NOUN_CLASSES, XCOMP_CUES, normal_lemma
+from quoteattr.lexicon.en import (
+    CUE_NOUNS,
+    HEADING_LABELS,
+    NOUN_CLASSES,
+    STANCE_ADJECTIVES,
+    XCOMP_CUES,
+    normal_lemma,
+)
 from quoteattr.model import CueClass, Span, Speaker, Statement
 from quoteattr.strategies.base import analysis_of, register
 from quoteattr.strategies.calibration import confidence_for
 from quoteattr.strategies.syntax import (
+    Tokens,
     addressee_of,
     cue_class_of,
     speaker_of,
@@ -54,7 +63,12 @@ _READER = {"you", "ya", "y'all"}
 _MIN_CONTENT_WORDS = 2
 # The longest stretch a reported content can cover before its cue (characters).
 _WINDOW = 5_000
-_PHRASE_RULES = {"verb-object", "verb-prep", "noun-prep"}
+# "PENCE: Well, look, ..." (transcripts), "Caddell: Voters Worried ..." (headlines).
+_LABEL_RE = re.compile(
+    r"[ \t]*[\"“]?((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(?=\S)"
+)
+_NAME_POS = {"PROPN", "NOUN"}
+_PHRASE_RULES = {"adjective", "verb-object", "verb-passive", "verb-prep", "noun-prep"}
 # Prepositions that introduce what a cue verb is about ("spoke of", "called for").
 _CONTENT_PREPOSITIONS = {"about", "of", "on", "for", "against", "to"}
 
@@ -170,9 +184,12 @@ class _Finder:
                     found = self._verb(token, klass)
             elif token.pos_ == "NOUN" and normal_lemma(token.lemma_) in CUE_NOUNS:
                 found = self._noun(token)
+            elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
+                found = self._adjective(token)
             if found is not None:
                 used.add(token.i)
                 yield found
+        yield from self._labels()
 
     # -- building blocks -------------------------------------------------
 
@@ -259,6 +276,10 @@ class _Finder:
             return self._statement(
                 [_clause_extent(clause)], cue("verb-ccomp"), speaker, addressee=addressee
             )
+        passive = self._passive(token, low, high)
+        if passive is not None:
+            subject, agent = passive
+            return self._statement([_extent(subject)], cue("verb-passive"), agent)
         xcomps = [c for c in children if c.dep_ == "xcomp"]
         if xcomps and lemma in XCOMP_CUES:
             xcomp = xcomps[0]
@@ -292,6 +313,63 @@ class _Finder:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if objects:
                     return self._statement([_extent(objects[0])], cue("verb-prep"), speaker)
+        return None
+
+    def _passive(self, token: Token, low: int, high: int) -> tuple[Token, Span] | None:
+        """Return the subject and agent of "the plan was praised by X", if the cue has both."""
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not subjects or subjects[0].lower_ in _EXPLETIVES or subjects[0].pos_ == "PRON":
+            return None
+        for child in token.children:
+            if child.dep_ == "agent" and child.i > token.i:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                agent = subtree_span(self.text, objects[0], low, high) if objects else None
+                if agent is not None:
+                    return subjects[0], agent
+        return None
+
+    def _labels(self) -> Iterator[Statement]:
+        """Yield "NAME: words" paragraphs (transcripts, headlines) as the named one's words."""
+        tokens = Tokens(self.doc)
+        for start, end in self.analysis.paragraphs:
+            match = _LABEL_RE.match(self.text, start, end)
+            if match is None or self._quoted(match.start(1) - 1):
+                continue
+            label = tokens.within(match.start(1), match.end(1))
+            words = [t.lower_.strip(".") for t in label]
+            if (
+                not label
+                # Names only: "The Latest:", "Stealth Over Health:" are headings.
+                or not all(t.is_upper or (t.is_title and t.pos_ in _NAME_POS) for t in label)
+                or any(w in HEADING_LABELS for w in words)
+            ):
+                continue
+            colon = match.end(1) + self.text[match.end(1) : match.end()].index(":")
+            cue = _Cue(Span.of(self.text, colon, colon + 1), ":", CueClass.SPEECH, "label-colon")
+            speaker = Span.of(self.text, match.start(1), match.end(1))
+            statement = self._statement([(match.end(), end)], cue, speaker)
+            if statement is not None:
+                yield statement
+
+    def _adjective(self, token: Token) -> Statement | None:
+        """Return a stance held by the subject: "X is confident that ...", "X was opposed to"."""
+        head = token.head
+        if token.dep_ not in {"acomp", "oprd"} or head.i == token.i:
+            return None
+        speaker = self._speaker(head)
+        if speaker is None or speaker.text.lower() in _READER | _EXPLETIVES:
+            return None
+        cue = _Cue(Span.from_spacy(token), token.lower_, CueClass.THOUGHT, "adjective")
+        for child in token.rights:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                return self._statement([_clause_extent(child)], cue, speaker)
+            # "critical of X" is a stance, "critical to success" is not.
+            if child.dep_ == "prep" and child.lower_ in {"about", "of", "on"} | (
+                {"to"} if token.lower_ == "opposed" else set()
+            ):
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if objects:
+                    return self._statement([_extent(objects[0])], cue, speaker)
         return None
 
     def _according(self, token: Token) -> Statement | None:
