@@ -164,3 +164,28 @@ def test_stance_needs_its_sense(extractor: Extractor) -> None:
     """An adjective in another sense ("critical to his success") is no stance."""
     text = "The way the governor spoke was critical to his success."
     assert [s for s in _reported(extractor, text) if s.rule == "adjective"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("She told reporters that the deal was dead.", "reporters"),
+        ("The minister said to reporters that the deal was dead.", "reporters"),
+        (
+            "“We will not give up,” Lavrov said following talks with his counterpart.",
+            "his counterpart",
+        ),
+        (
+            "Lavrov said after talks with his Chinese counterpart that the sanctions must end.",
+            "his Chinese counterpart",
+        ),
+        ("The minister said that the deal was dead.", None),
+        ("The minister said in Paris that the deal was dead.", None),
+    ],
+)
+def test_addressee(extractor: Extractor, text: str, addressee: str | None) -> None:
+    """The addressee is the told object, a "to" phrase or the other side of talks."""
+    statements = extractor.extract(text).statements
+    assert len(statements) == 1
+    found = statements[0].addressee
+    assert (found.text if found else None) == addressee

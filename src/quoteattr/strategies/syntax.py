@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
 _NOMINAL = {"PROPN", "PRON", "NOUN"}
+# Cue verbs whose "to" phrase is the addressee ("said to reporters"), not a goal.
+_TO_ADDRESSEE = frozenset({"say", "speak", "talk", "write", "explain", "complain", "admit"})
+# Encounters a statement is made at: "said after talks with his counterpart".
+_MEETINGS = frozenset(
+    {"talk", "talks", "meeting", "call", "conversation", "interview", "discussion", "phone"}
+)
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     {w.rstrip(".") for w in HONORIFICS}
@@ -161,9 +167,34 @@ def name_span(text: str, head: Token, low: int, high: int) -> Span | None:
 
 
 def addressee_of(text: str, cue: Token, low: int, high: int) -> Span | None:
-    """Return the object of a cue verb inside ``[low, high)``: whom the words were told to."""
+    """Return whom a cue verb's words were for, inside ``[low, high)``.
+
+    The verb's object ("told reporters"), a "to" phrase ("said to reporters",
+    "wrote to the senator"), or the other side of a meeting the cue is
+    placed at ("said after talks with his counterpart", "said in a call
+    with Merkel").
+    """
     for child in cue.children:
         if child.dep_ in _ADDRESSEE_DEPS and low <= child.idx < high and child.pos_ in _NOMINAL:
+            return subtree_span(text, child, low, high)
+    for child in cue.children:
+        if child.dep_ != "prep" or not low <= child.idx < high:
+            continue
+        if child.lower_ == "to" and cue.lemma_ in _TO_ADDRESSEE:
+            found = _object_of(text, child, low, high)
+            if found is not None:
+                return found
+        for meeting in child.children:
+            if meeting.dep_ in {"pobj", "dobj"} and meeting.lemma_.lower() in _MEETINGS:
+                for prep in meeting.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        return _object_of(text, prep, low, high)
+    return None
+
+
+def _object_of(text: str, prep: Token, low: int, high: int) -> Span | None:
+    for child in prep.children:
+        if child.dep_ == "pobj" and child.pos_ in _NOMINAL and low <= child.idx < high:
             return subtree_span(text, child, low, high)
     return None
 
