@@ -67,6 +67,7 @@ _WINDOW = 5_000
 _LABEL_RE = re.compile(
     r"[ \t]*[\"“]?((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(?=\S)"
 )
+_OBJECT_PREPOSITIONS = {"with", "by", "to", "of", "about", "for", "as", "against", "behind", "over"}
 _NAME_POS = {"PROPN", "NOUN"}
 _PHRASE_RULES = {"adjective", "verb-object", "verb-passive", "verb-prep", "noun-prep"}
 # Prepositions that introduce what a cue verb is about ("spoke of", "called for").
@@ -470,6 +471,16 @@ def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
     for child in cue.rights:
         if child.dep_ in {"oprd", "xcomp"} or (
             child.dep_ == "prep" and child.lower_ in {"as", "for"} and child.i > objects[0].i
+        ):
+            end = max(end, _extent(child)[1])
+    # The parser hangs the object's own modifiers on the verb ("show Clinton
+    # with a lead", "reported different numbers to different agencies").
+    for child in cue.rights:
+        if (
+            child.i > objects[0].i
+            and child.dep_ == "prep"
+            and child.lower_ in _OBJECT_PREPOSITIONS
+            and child.idx <= end + 1
         ):
             end = max(end, _extent(child)[1])
     head = objects[0]
