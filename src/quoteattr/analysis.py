@@ -117,6 +117,13 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans) or ((0, 0),)
 
 
+# How far a quote in tokenised text may run with no mark at all (lines).
+_LOOKAHEAD_LINES = 30
+# How much text decides whether it is tokenised, and how many marks it needs.
+_SAMPLE = 20_000
+_MIN_MARKS = 10
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum()
 
@@ -184,6 +191,7 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
         Every paired (or unclosed) quote, nested ones included with their depth.
     """
     spans = paragraph_spans if paragraph_spans is not None else paragraphs(text)
+    spaced = spaced_punctuation(text)
     quotes: list[Quote] = []
     stack: list[_Open] = []
     # How many single and double quotes are open, kept so each mark costs O(1).
@@ -227,7 +235,7 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
         if not stack:
             continue
         next_start = spans[number + 1][0] if number + 1 < len(spans) else None
-        if next_start is not None and _continues(text, next_start, spans[number + 1][1]):
+        if next_start is not None and _continues(text, next_start, spaced=spaced):
             for entry in stack:
                 entry.pieces.append((entry.piece_start, para_end))
                 entry.piece_start = next_start
@@ -268,24 +276,45 @@ def _with_depths(quotes: list[Quote]) -> list[Quote]:
     return result
 
 
-def _continues(text: str, next_start: int, next_end: int) -> bool:
-    """Return whether an open quote carries on into the paragraph at ``next_start``."""
+def spaced_punctuation(text: str) -> bool:
+    """Return whether ``text`` is tokenised: punctuation set off by spaces ("Yes , " said he)."""
+    sample = text[:_SAMPLE]
+    marks = sample.count(",") + sample.count(".")
+    return marks >= _MIN_MARKS and sample.count(" ,") + sample.count(" .") >= 0.5 * marks
+
+
+def _continues(text: str, next_start: int, *, spaced: bool) -> bool:
+    """Return whether an open double quote carries on into the paragraph at ``next_start``.
+
+    It does when the paragraph opens with a quote mark (the reopening mark of a
+    multi-paragraph quote), or when the first double mark after the break
+    closes it: a quote that spans line breaks with no reopening mark (one
+    sentence a line, hard-wrapped text). In tokenised text, where every mark
+    has a space before it, that first mark may be several lines on and a
+    straight mark closes unless it starts a line.
+    """
     first = _MARK_RE.match(text, next_start)
     if first is not None and first.group() not in {"”", "»", "’", "''"}:
         return True
-    # A quote that spans a line break with no reopening mark (one sentence a
-    # line, hard-wrapped text): it carries on if the next line's first double
-    # mark closes it.
-    for match in _MARK_RE.finditer(text, next_start, next_end):
-        mark = match.group()
-        if mark not in _DOUBLE:
-            continue
-        if mark in {"”", "»", "''"}:
-            return True
-        if mark in {'"', "＂"}:
-            before = text[match.start() - 1] if match.start() > 0 else " "
-            return not before.isspace()
-        return False
+    position = next_start
+    for _ in range(_LOOKAHEAD_LINES if spaced else 1):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        for match in _MARK_RE.finditer(text, position, line_end):
+            mark = match.group()
+            if mark not in _DOUBLE:
+                continue
+            if mark in {"”", "»", "''"}:
+                return True
+            if mark in {'"', "＂"}:
+                if spaced:
+                    return match.start() != position
+                before = text[match.start() - 1] if match.start() > 0 else " "
+                return not before.isspace()
+            return False
+        position = line_end + 1
+        if position >= len(text):
+            break
     return False
 
 

@@ -101,6 +101,11 @@ class GoldDocument:
     id: str
     text: str = attrs.field(repr=False)
     statements: tuple[GoldStatement, ...] = attrs.field(converter=_statements)
+    #: What one gold item is: a ``"statement"`` (PolNeAR, the seed: content
+    #: with all its fragments) or a ``"quote"`` (LitBank: each stretch between
+    #: quote marks on its own, so "“A,” he said, “B.”" is two quotes). Against
+    #: quotes, each fragment of a predicted statement is scored on its own.
+    unit: str = "statement"
 
 
 def _mark_at(chunk: str, index: int) -> str | None:
@@ -320,7 +325,8 @@ def read_litbank(root: Path) -> list[GoldDocument]:
     (``"105_persuasion_brat"``); every text in ``quotations/tsv/`` becomes a
     document, including the 14 excerpts without quotations. Each quotation's
     ``speaker_string`` becomes its ``speaker_name``; LitBank annotates no
-    source or cue spans.
+    source or cue spans. The documents' ``unit`` is ``"quote"``: LitBank
+    annotates each half of an interrupted quote as a quote of its own.
 
     Args:
         root: the LitBank folder (holding ``quotations.jsonl`` and ``quotations/tsv/``).
@@ -336,7 +342,8 @@ def read_litbank(root: Path) -> list[GoldDocument]:
     root = Path(root)
     text_dir = root / "quotations" / "tsv"
     names = _text_names(text_dir, suffix="_brat.txt")
-    return _read_jsonl_corpus(root / "quotations.jsonl", text_dir, names, "speaker_string")
+    documents = _read_jsonl_corpus(root / "quotations.jsonl", text_dir, names, "speaker_string")
+    return [attrs.evolve(document, unit="quote") for document in documents]
 
 
 # brat standoff: "T12<TAB>Content 315 448;463 553<TAB>covered text".

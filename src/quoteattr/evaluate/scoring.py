@@ -17,6 +17,13 @@ Three matching modes
     (ties: the gold, then the prediction, that starts first), each gold and
     each prediction used at most once.
 
+Units
+    Against a corpus whose documents have ``unit == "quote"`` (LitBank: each
+    stretch between quote marks is one gold quote, so the two halves of
+    "“A,” he said, “B.”" are two), each fragment of a predicted statement is
+    scored as a prediction of its own, with its statement's speaker (the
+    pieces of one quote running over several paragraphs stay one).
+
 Counting
     A matched non-optional gold is a true positive; an unmatched prediction a
     false positive; an unmatched non-optional gold a false negative. A
@@ -81,6 +88,8 @@ _MALE_TITLES = frozenset({"mr", "mister", "sir", "lord", "master"})
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "mme", "madam", "madame", "lady", "dame"})
 _OTHER_TITLES = frozenset({"dr", "doctor", "prof", "professor", "rev", "reverend", "mx"})
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _OTHER_TITLES
+# Articles say nothing about who: "the waggoner" is "a waggoner".
+_ARTICLES = frozenset({"the", "a", "an"})
 _NAME_TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -412,9 +421,10 @@ def names_match(a: str | None, b: str | None) -> bool:
 
     The rule, case-insensitive, on names split into runs of letters and digits:
     equal token lists match; otherwise titles (Mr, Mrs, Ms, Miss, Dr, Sir,
-    Lady, Lord, ...) are dropped and the names match when the remaining tokens
-    of one are a non-empty subset of the other's: "Lavrov" and "Sergey
-    Lavrov", "Mr. Darcy" and "Darcy", "convict" and "the convict". Names with
+    Lady, Lord, ...) and articles are dropped and the names match when the
+    remaining tokens of one are a non-empty subset of the other's: "Lavrov"
+    and "Sergey Lavrov", "Mr. Darcy" and "Darcy", "the waggoner" and "a
+    waggoner". Names with
     titles of opposite gender never match ("Mr Bennet" and "Mrs Bennet").
 
     Args:
@@ -437,7 +447,7 @@ def names_match(a: str | None, b: str | None) -> bool:
         titles_a & _FEMALE_TITLES and titles_b & _MALE_TITLES
     ):
         return False
-    core_a, core_b = set(tokens_a) - _TITLES, set(tokens_b) - _TITLES
+    core_a, core_b = set(tokens_a) - _TITLES - _ARTICLES, set(tokens_b) - _TITLES - _ARTICLES
     if not core_a or not core_b:
         return False
     return core_a <= core_b or core_b <= core_a
@@ -534,6 +544,31 @@ def _score_document(
         )
 
 
+def _units(statements: Sequence[Statement], unit: str, text: str) -> list[Statement]:
+    """Return the statements as the gold counts them: whole, or one per quote.
+
+    A statement's fragments split into quotes where words come between them
+    (an interrupting "he said"); the pieces of one quote running over several
+    paragraphs stay together.
+    """
+    if unit != "quote":
+        return list(statements)
+    units: list[Statement] = []
+    for statement in statements:
+        groups: list[list[Span]] = []
+        for fragment in statement.content:
+            if groups and not any(c.isalnum() for c in text[groups[-1][-1].end : fragment.start]):
+                groups[-1].append(fragment)
+            else:
+                groups.append([fragment])
+        units.extend(attrs.evolve(statement, content=tuple(group)) for group in groups)
+    return units
+
+
+def _position(statement: Statement) -> tuple[int, int]:
+    return statement.start, statement.end
+
+
 def _in_text_order(gold: GoldDocument) -> list[GoldStatement]:
     return sorted(
         gold.statements,
@@ -575,7 +610,9 @@ def score(gold: Sequence[GoldDocument], predicted: Mapping[str, Result]) -> Repo
                     "run the extractor on the gold document's text"
                 )
                 raise CorpusFormatError(msg)
-            statements = sorted(result.statements, key=lambda s: (s.start, s.end))
+            statements = sorted(
+                _units(result.statements, document.unit, result.text), key=_position
+            )
         gold_statements = _in_text_order(document)
         for statement in gold_statements:
             if statement.optional:

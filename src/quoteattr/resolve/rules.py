@@ -16,9 +16,13 @@ A speaker mention resolves, in this order:
    affiliation;
 5. anything else keeps its mention and no entity: a name is never invented.
 
-Statements with no speaker of their own keep what their strategy gave them
-(a continued quote inherits the speaker before it). Each statement also lists
-the entities its content mentions (``Statement.about``).
+A direct quote with no attribution of its own that follows another direct
+quote is read as dialogue (see ``RuleResolver._converse``): after the other
+quote's attribution the same speaker goes on (``continuation``); after a bare
+closing mark and a line break the turn passes to the other side of the
+exchange (``turn-taking``); after a line of narration its subject speaks
+(``narration``). Each statement also lists the entities its content mentions
+(``Statement.about``).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.model import Entity, Result, Span, Speaker, Statement, sort_statements
+from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.entities import EntityTable, harvest_titles
 from quoteattr.strategies.base import analysis_of
 
@@ -49,6 +53,9 @@ _HEADLINE_WORDS = 20
 _CLOSING = ".!?…:;\"”’')»"
 # How many line breaks may separate two turns of an exchange (a line of narration).
 _TURN_LINES = 2
+# How many quotes back an exchange is searched for the other side.
+_EXCHANGE = 6
+_UNCUED = {"unattributed", "continuation"}
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 
 
@@ -91,7 +98,9 @@ class RuleResolver:
             chosen.append(index)
             if index is not None:
                 previous = index
-        _take_turns(text, ordered, chosen)
+        speakers = [statement.speaker for statement in ordered]
+        rules = [statement.rule for statement in ordered]
+        self._converse(doc, table, ordered, chosen=chosen, speakers=speakers, rules=rules)
         # A name seen only in a headline ("Rip Donald") is no entity unless a
         # statement is attributed to it.
         kept = [
@@ -112,9 +121,9 @@ class RuleResolver:
             for index in kept
         }
         final = []
-        for statement, index in zip(ordered, chosen, strict=True):
+        for number, (statement, index) in enumerate(zip(ordered, chosen, strict=True)):
             about = tuple(ids[i] for i in table.within(statement.content) if i in ids)
-            speaker = statement.speaker
+            speaker = speakers[number]
             if speaker is None and index is not None:
                 speaker = Speaker()
             if speaker is not None and index is not None:
@@ -128,7 +137,7 @@ class RuleResolver:
                 )
             elif speaker is not None and speaker.mention is not None:
                 speaker = _unnamed(doc, text, speaker)
-            final.append(attrs.evolve(statement, speaker=speaker, about=about))
+            final.append(attrs.evolve(statement, speaker=speaker, about=about, rule=rules[number]))
         return Result(text=text, statements=tuple(final), entities=tuple(entities.values()))
 
     def _resolve(
@@ -175,6 +184,112 @@ class RuleResolver:
             return index
         return _new_name(table, mention)
 
+    def _converse(
+        self,
+        doc: Doc,
+        table: EntityTable,
+        ordered: Sequence[Statement],
+        *,
+        chosen: list[int | None],
+        speakers: list[Speaker | None],
+        rules: list[str],
+    ) -> None:
+        """Give quotes with no attribution of their own a speaker from the dialogue.
+
+        Between two direct quotes in a row (at most a line or two apart):
+
+        - nothing but a line break: the turn passes, so the quote goes to the
+          last speaker of the exchange who is not the one just heard
+          (rule ``turn-taking``); with nobody to pass to it stays unknown;
+        - the previous quote's own attribution ("said the parson.") and
+          nothing more: the same speaker goes on (``continuation``);
+        - a line of narration ("The doctor bent down."): its subject, when it
+          is a person, speaks next (``narration``).
+        """
+        text = table.text
+        heard = {
+            speaker.mention.text.lower().split()[-1]
+            for speaker in speakers
+            if speaker is not None and speaker.mention is not None and speaker.mention.text
+        }
+        for number in range(1, len(ordered)):
+            statement = ordered[number]
+            if statement.kind is not Kind.DIRECT or rules[number] not in _UNCUED:
+                continue
+            last = ordered[number - 1]
+            if last.kind is not Kind.DIRECT:
+                continue
+            gap_start = max(f.end for f in last.content)
+            if gap_start > statement.start or text.count("\n", gap_start, statement.start) > (
+                _TURN_LINES
+            ):
+                continue
+            tail = last.cue is not None and gap_start <= last.cue.start < statement.start
+            if tail and last.cue is not None:
+                gap_start = max(gap_start, _sentence_end(text, last.cue.end, statement.start))
+            gap = text[gap_start : statement.start]
+            if gap.strip():
+                found = self._narrator(doc, table, statement, gap_start, heard)
+                if found is not None:
+                    speakers[number], chosen[number] = found
+                    rules[number] = "narration"
+            elif tail:
+                if speakers[number - 1] is not None:
+                    chosen[number], speakers[number] = chosen[number - 1], speakers[number - 1]
+                    rules[number] = "continuation"
+            elif "\n" in gap:
+                source = self._other_side(ordered, chosen, speakers, number)
+                if source is not None:
+                    chosen[number], speakers[number] = chosen[source], speakers[source]
+                    rules[number] = "turn-taking"
+
+    def _other_side(
+        self,
+        ordered: Sequence[Statement],
+        chosen: list[int | None],
+        speakers: list[Speaker | None],
+        number: int,
+    ) -> int | None:
+        """Return the latest earlier turn of the exchange by someone other than the last speaker."""
+        last = _key(chosen[number - 1], speakers[number - 1])
+        if last is None:
+            return None
+        for earlier in range(number - 2, max(-1, number - _EXCHANGE), -1):
+            if ordered[earlier].kind is not Kind.DIRECT:
+                return None
+            key = _key(chosen[earlier], speakers[earlier])
+            if key is not None and key != last:
+                return earlier
+        return None
+
+    def _narrator(
+        self, doc: Doc, table: EntityTable, statement: Statement, start: int, heard: set[str]
+    ) -> tuple[Speaker, int | None] | None:
+        """Return the person a line of narration before a quote is about, as its speaker."""
+        tokens = doc.char_span(start, statement.start, alignment_mode="contract")
+        if tokens is None:
+            return None
+        if not len(tokens):
+            return None
+        root = tokens[-1].sent.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or not start <= subject.idx < statement.start:
+            return None
+        lowered = subject.lower_
+        if subject.pos_ == "PRON" and lowered not in _PERSON_PRONOUNS:
+            return None
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in heard:
+            return None
+        if subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
+            return None
+        # The subject with its determiner and modifiers, not its clauses.
+        first = max(start, min([subject.idx, *(t.idx for t in subject.lefts)]))
+        mention = Span.of(table.text, first, subject.idx + len(subject.text))
+        speaker = Speaker.from_mention(mention)
+        probe = attrs.evolve(statement, speaker=speaker)
+        index = self._resolve(doc, table, probe, None, list(statement.content))
+        return speaker, index
+
     def _person_before(
         self,
         table: EntityTable,
@@ -210,34 +325,21 @@ def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[i
     return found
 
 
-def _take_turns(text: str, statements: Sequence[Statement], chosen: list[int | None]) -> None:
-    """Give an unattributed quote in a two-person exchange to the other speaker.
-
-    In dialogue ("A" / "B" / "A" ... one quote a paragraph), a quote with no
-    attribution of its own answers the one before it: when the two statements
-    before it are by two different people, in the two paragraphs before it,
-    the turn goes back to the first of them. Outside such an exchange a quote
-    keeps the speaker it continued (the news convention).
-    """
-    for number in range(2, len(statements)):
-        statement = statements[number]
-        if statement.rule not in {"unattributed", "continuation"}:
-            continue
-        first, second = chosen[number - 2], chosen[number - 1]
-        if first is None or second is None or first == second:
-            continue
-        earlier, last = statements[number - 2], statements[number - 1]
-        gaps = (
-            _paragraph_gap(text, earlier.end, last.start),
-            _paragraph_gap(text, last.end, statement.start),
-        )
-        if all(1 <= gap <= _TURN_LINES for gap in gaps):
-            chosen[number] = first
+def _key(index: int | None, speaker: Speaker | None) -> int | str | None:
+    """Return what identifies a speaker in an exchange: the entity, else the mention's words."""
+    if index is not None:
+        return index
+    if speaker is None or speaker.mention is None:
+        return None
+    return speaker.mention.text.lower()
 
 
-def _paragraph_gap(text: str, start: int, end: int) -> int:
-    """Return how many line breaks lie between two offsets (0 when in the same paragraph)."""
-    return text.count("\n", start, end) if start < end else 0
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """Return the end of the sentence running from ``start``: after its full stop, or ``end``."""
+    for position in range(start, end):
+        if text[position] in ".!?" and (position + 1 == end or text[position + 1].isspace()):
+            return position + 1
+    return end
 
 
 def _covers_most(table: EntityTable, index: int, mention: Span) -> bool:
