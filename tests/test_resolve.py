@@ -145,3 +145,27 @@ def test_news_quote_after_its_attribution_keeps_the_speaker(extractor: Extractor
         "Mary Lewis",
         "Mary Lewis",
     ]
+
+
+def test_first_person_narrator_is_named_by_the_others(extractor: Extractor) -> None:
+    """The narrator "I" is named as the other characters address them."""
+    text = (
+        "“Come in , Watson , and sit down by the fire ,” said Sherlock Holmes .\n"
+        "“I think I will ,” I answered .\n"
+        "“You look tired , Watson .” Holmes smiled at me .\n"
+        "“It has been a long day ,” I said ."
+    )
+    result = extractor.extract(text)
+    narrated = [
+        s.speaker.name
+        for s in result.statements
+        if s.speaker and s.speaker.mention and s.speaker.mention.text == "I"
+    ]
+    assert narrated == ["Watson", "Watson"]
+
+
+def test_narrator_stays_unnamed_without_vocatives(extractor: Extractor) -> None:
+    """With nobody called by name, "I" keeps no entity: a name is never invented."""
+    text = "“I think I will ,” I answered .\n“It has been a long day ,” I said ."
+    result = extractor.extract(text)
+    assert [s.speaker.entity for s in result.statements if s.speaker] == [None, None]

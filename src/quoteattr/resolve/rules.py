@@ -27,7 +27,8 @@ exchange (``turn-taking``); after a line of narration its subject speaks
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -35,9 +36,10 @@ import attrs
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.entities import EntityTable, harvest_titles
 from quoteattr.strategies.base import analysis_of
+from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["RuleResolver"]
 
@@ -55,6 +57,9 @@ _CLOSING = ".!?…:;\"”’')»"
 _TURN_LINES = 2
 # How many quotes back an exchange is searched for the other side.
 _EXCHANGE = 6
+# How often a name must be called out in others' quotes to name the narrator.
+_MIN_VOCATIVES = 2
+_VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
 _UNCUED = {"unattributed", "continuation"}
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 
@@ -101,6 +106,7 @@ class RuleResolver:
         speakers = [statement.speaker for statement in ordered]
         rules = [statement.rule for statement in ordered]
         self._converse(doc, table, ordered, chosen=chosen, speakers=speakers, rules=rules)
+        _name_the_narrator(doc, table, ordered, chosen, speakers)
         # A name seen only in a headline ("Rip Donald") is no entity unless a
         # statement is attributed to it.
         kept = [
@@ -323,6 +329,63 @@ def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[i
         if title_case or line[-1] not in _CLOSING:
             found.append((start, end))
     return found
+
+
+def _name_the_narrator(
+    doc: Doc,
+    table: EntityTable,
+    ordered: Sequence[Statement],
+    chosen: list[int | None],
+    speakers: Sequence[Speaker | None],
+) -> None:
+    """Resolve a first-person narrator ("“…,” I said") to the name others call them by.
+
+    The name is the person most often addressed in the other speakers' quotes
+    (a vocative set off by commas or the quote's edge: "“Come here, Pip.”"),
+    named at least twice; with no such name "I" stays unresolved.
+    """
+    narrated = [
+        number
+        for number, speaker in enumerate(speakers)
+        if speaker is not None
+        and speaker.mention is not None
+        and speaker.mention.text.lower() == "i"
+        and chosen[number] is None
+    ]
+    if not narrated:
+        return
+    tokens = Tokens(doc)
+    addressed: Counter[int] = Counter()
+    for statement, speaker in zip(ordered, speakers, strict=True):
+        if statement.kind is Kind.INDIRECT or (
+            speaker is not None
+            and speaker.mention is not None
+            and speaker.mention.text.lower() == "i"
+        ):
+            continue
+        for fragment in statement.content:
+            addressed.update(_vocatives(table, tokens.within(fragment.start, fragment.end)))
+    if not addressed:
+        return
+    index, times = addressed.most_common(1)[0]
+    if times < _MIN_VOCATIVES:
+        return
+    for number in narrated:
+        chosen[number] = index
+
+
+def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
+    """Yield the people addressed in a quote's tokens: names set off by commas or its edges."""
+    words = [t for t in tokens if not t.is_quote]
+    for position, token in enumerate(words):
+        if token.pos_ != "PROPN" or token.ent_type_ != "PERSON":
+            continue
+        before = words[position - 1].text if position else ","
+        after = words[position + 1].text if position + 1 < len(words) else "."
+        if before in {",", "--", "—"} and after in _VOCATIVE_END:
+            index = table.at(Span.from_spacy(token))
+            if index is not None and table.clusters[index].label == "PERSON":
+                yield index
 
 
 def _key(index: int | None, speaker: Speaker | None) -> int | str | None:
