@@ -124,3 +124,29 @@ def test_untokenised_quote_does_not_run_past_the_next_line() -> None:
     (first, *_) = pair_quotes(text)
     assert not first.closed
     assert first.end == text.index("\n")
+
+
+def test_tokenised_single_quotes() -> None:
+    """Tokenised text quoting with single marks: clitics stay apostrophes, quotes span lines."""
+    lines = [
+        "Mr. Hale looked up from his book , sighed , and put it down on the table .",
+        "The fire was low , the room was cold , and the clock struck nine .",
+        "' I 'm not sure , ' he said , ' that the Lincoln 's plan will work .",
+        "It never has . '",
+        "' It will , ' said Margaret .",
+    ]
+    text = "\n".join(lines)
+    analysis = analyse(text)
+    assert analysis.single_style
+    quotes = [text[q.start : q.end] for q in analysis.primary]
+    assert quotes == [
+        "' I 'm not sure , '",
+        "' that the Lincoln 's plan will work .\nIt never has . '",
+        "' It will , '",
+    ]
+
+
+def test_ordinary_text_is_not_single_style() -> None:
+    """News in American style keeps double quotes as its main style."""
+    text = "“It is ‘fine,’ he said,” she wrote. ‘Nothing’ else."
+    assert not analyse(text).single_style

@@ -27,7 +27,7 @@ def _summary(statement: Statement) -> tuple[str, str | None, str | None]:
         ("“We will win this race,” said Jane Smith.", ("after-cue", "said", "Jane Smith")),
         (
             "“We will win this race,” Smith, who leads the party, said on Monday.",
-            ("after-cue", "said", "Smith, who leads the party"),
+            ("after-cue", "said", "Smith"),
         ),
         ("“We will win this race,” she told reporters.", ("after-cue", "told", "she")),
         ("“Why would we lose?” the senator asked.", ("after-cue", "asked", "the senator")),

@@ -16,7 +16,11 @@ Quote pairing never raises. News text is full of unbalanced marks; the rules:
 - at a paragraph break an open double quote carries on when the next paragraph
   opens with a quote mark (the news convention for multi-paragraph quotes) or
   when the next paragraph's first double mark closes it; otherwise it is
-  closed at the break and marked unclosed.
+  closed at the break and marked unclosed;
+- tokenised text (one sentence a line, every mark set off by spaces, as in
+  LitBank) is detected; there a quote may run over many lines before its
+  closing mark, " 's" and " 'm" are clitics, and when single marks outnumber
+  double ones they are the text's quotes (carried over lines likewise).
 """
 
 from __future__ import annotations
@@ -77,6 +81,8 @@ class Analysis:
     text: str
     paragraphs: tuple[tuple[int, int], ...]
     quotes: tuple[Quote, ...]
+    #: Tokenised text quoting speech with single marks (some novels).
+    single_style: bool = False
 
     @property
     def primary(self) -> tuple[Quote, ...]:
@@ -84,10 +90,11 @@ class Analysis:
 
         News in American style quotes speech with double marks and nests single
         ones; British style does the reverse. The main style is double unless
-        the text has no double-quoted material at all.
+        the text has no double-quoted material at all, or is tokenised text
+        quoting with single marks (then every outermost quote counts).
         """
         outer = [q for q in self.quotes if q.depth == 0]
-        if any(q.double for q in outer):
+        if not self.single_style and any(q.double for q in outer):
             return tuple(q for q in outer if q.double)
         return tuple(outer)
 
@@ -117,6 +124,10 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans) or ((0, 0),)
 
 
+_CLITIC_RE = re.compile(r"(?:s|m|re|ve|ll|d|t|em|n|tis|twas)(?![^\W\d_])", re.IGNORECASE)
+_AFTER_CLOSING = frozenset(",.;:!?-—")
+# Single marks that open quotes: a left mark anywhere, a straight one starting a line.
+_SPACED_SINGLE_RE = re.compile(r"‘|^'", re.MULTILINE)
 # How far a quote in tokenised text may run with no mark at all (lines).
 _LOOKAHEAD_LINES = 30
 # How much text decides whether it is tokenised, and how many marks it needs.
@@ -137,10 +148,23 @@ class _Open:
     piece_start: int
 
 
-def _role(text: str, index: int, mark: str, open_double: bool, open_single: bool) -> str:
+def _role(
+    text: str, index: int, mark: str, open_double: bool, open_single: bool, *, spaced: bool = False
+) -> str:
     """Return 'open', 'close' or 'none' (apostrophe) for the mark at ``index``."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + len(mark)] if index + len(mark) < len(text) else " "
+    if spaced and mark in {"'", "’", "‛"} and (before.isspace() or index == 0):
+        # Tokenised text sets every mark off by spaces: "I 'm", "Lincoln 's" are
+        # clitics; a mark before a space or punctuation closes.
+        if _CLITIC_RE.match(text, index + 1):
+            return "none"
+        if after.isspace() or after in _AFTER_CLOSING:
+            if open_single:
+                return "close"
+            # A straight mark faces both ways: with nothing open, it opens.
+            return "open" if mark == "'" and after.isspace() else "none"
+        return "open"
     if mark in {"``"}:
         return "open"
     if mark == "''":
@@ -192,6 +216,7 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
     """
     spans = paragraph_spans if paragraph_spans is not None else paragraphs(text)
     spaced = spaced_punctuation(text)
+    single_style = spaced and _single_style(text)
     quotes: list[Quote] = []
     stack: list[_Open] = []
     # How many single and double quotes are open, kept so each mark costs O(1).
@@ -219,7 +244,7 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
                 stack[0].piece_start = offset
                 continue
             first_in_paragraph = False
-            role = _role(text, offset, mark, open_double, open_single)
+            role = _role(text, offset, mark, open_double, open_single, spaced=spaced)
             if role == "open" and mark == "“" and stack and stack[-1].mark == "„":
                 role = "close"  # German „…“
             if role == "close":
@@ -229,18 +254,25 @@ def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = N
                 stack.append(_Open(offset, mark, mark in _DOUBLE, [], offset))
                 open_count[mark in _DOUBLE] += 1
         # Paragraph break: carry an open double quote over or close it here.
-        # An unclosed single mark is far more often an apostrophe than a quote.
-        stack[:] = [entry for entry in stack if entry.double]
-        open_count[False] = 0
+        # An unclosed single mark is far more often an apostrophe than a quote,
+        # except in tokenised text quoted with single marks.
+        if single_style:
+            stack[:] = [entry for entry in stack if not entry.double][:1]
+            open_count[True], open_count[False] = 0, len(stack)
+        else:
+            stack[:] = [entry for entry in stack if entry.double]
+            open_count[False] = 0
         if not stack:
             continue
         next_start = spans[number + 1][0] if number + 1 < len(spans) else None
-        if next_start is not None and _continues(text, next_start, spaced=spaced):
+        if next_start is not None and _continues(
+            text, next_start, spaced=spaced, single=single_style
+        ):
             for entry in stack:
                 entry.pieces.append((entry.piece_start, para_end))
                 entry.piece_start = next_start
             continue
-        open_count[True] = 0
+        open_count[True] = open_count[False] = 0
         while stack:
             entry = stack.pop()
             pieces = (*entry.pieces, (entry.piece_start, para_end))
@@ -283,7 +315,14 @@ def spaced_punctuation(text: str) -> bool:
     return marks >= _MIN_MARKS and sample.count(" ,") + sample.count(" .") >= 0.5 * marks
 
 
-def _continues(text: str, next_start: int, *, spaced: bool) -> bool:
+def _single_style(text: str) -> bool:
+    """Return whether tokenised ``text`` quotes with single marks: more spaced ones than doubles."""
+    doubles = sum(1 for match in _MARK_RE.finditer(text) if match.group() in _DOUBLE)
+    singles = len(_SPACED_SINGLE_RE.findall(text))
+    return singles > doubles
+
+
+def _continues(text: str, next_start: int, *, spaced: bool, single: bool = False) -> bool:
     """Return whether an open double quote carries on into the paragraph at ``next_start``.
 
     It does when the paragraph opens with a quote mark (the reopening mark of a
@@ -293,6 +332,8 @@ def _continues(text: str, next_start: int, *, spaced: bool) -> bool:
     has a space before it, that first mark may be several lines on and a
     straight mark closes unless it starts a line.
     """
+    if single:
+        return _single_continues(text, next_start)
     first = _MARK_RE.match(text, next_start)
     if first is not None and first.group() not in {"”", "»", "’", "''"}:
         return True
@@ -315,6 +356,27 @@ def _continues(text: str, next_start: int, *, spaced: bool) -> bool:
         position = line_end + 1
         if position >= len(text):
             break
+    return False
+
+
+def _single_continues(text: str, next_start: int) -> bool:
+    """Return whether an open single quote in tokenised text carries on past a line break."""
+    first = _MARK_RE.match(text, next_start)
+    if first is not None and first.group() in {"‘", "'"}:
+        return True
+    end = next_start
+    for _ in range(_LOOKAHEAD_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    for match in _MARK_RE.finditer(text, next_start, end):
+        mark = match.group()
+        if mark in _DOUBLE:
+            continue
+        role = _role(text, match.start(), mark, False, True, spaced=True)
+        if role != "none":
+            return role == "close"
     return False
 
 
@@ -349,7 +411,12 @@ def _close(
 def analyse(text: str) -> Analysis:
     """Return the shared analysis of ``text``."""
     spans = paragraphs(text)
-    return Analysis(text=text, paragraphs=spans, quotes=tuple(pair_quotes(text, spans)))
+    return Analysis(
+        text=text,
+        paragraphs=spans,
+        quotes=tuple(pair_quotes(text, spans)),
+        single_style=spaced_punctuation(text) and _single_style(text),
+    )
 
 
 def kind_of(text: str, content: Sequence[Span], analysis: Analysis) -> Kind:

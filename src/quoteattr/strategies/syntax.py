@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# What follows a speaker's noun without being part of the mention.
+_NOT_MENTION = frozenset({"relcl", "acl", "advmod", "advcl"})
 _ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
 _NOMINAL = {"PROPN", "PRON", "NOUN"}
 # Cue verbs whose "to" phrase is the addressee ("said to reporters"), not a goal.
@@ -143,7 +145,7 @@ def speaker_of(text: str, cue: Token, low: int, high: int) -> Span | None:
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in _SUBJECTS and low <= child.idx < high:
-                return subtree_span(text, child, low, high)
+                return mention_span(text, child, low, high)
         if verb.tag_ != "VBG" and verb.dep_ not in {"xcomp", "conj"}:
             return None
         head = verb.head
@@ -156,6 +158,21 @@ def speaker_of(text: str, cue: Token, low: int, high: int) -> Span | None:
             return None
         verb = head
     return None
+
+
+def mention_span(text: str, head: Token, low: int, high: int) -> Span | None:
+    """Return a speaker mention: the noun phrase without the clauses and adverbs after it.
+
+    "Mr. Pett, who was touchy on the subject," is "Mr. Pett"; "the gentleman
+    quizzically" is "the gentleman". Appositions stay ("Lavrov, Russia's
+    foreign minister"): they say who the speaker is.
+    """
+    end = high
+    for child in head.rights:
+        if child.dep_ in _NOT_MENTION:
+            end = min(end, child.left_edge.idx)
+            break
+    return subtree_span(text, head, low, end)
 
 
 def name_span(text: str, head: Token, low: int, high: int) -> Span | None:
