@@ -50,10 +50,10 @@ def shared_pipeline(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> It
     """Build the command's extractor on the session pipeline, with a strategy that can fail."""
     real = quoteattr.api.Extractor
 
-    def build(model: str | None = None, *, strategies: Any = None, **_: Any) -> Extractor:
+    def build(model: str | None = None, *, strategies: Any = None, **options: Any) -> Extractor:
         del model
         chosen = strategies or [*DEFAULT_STRATEGIES, _explode]
-        return real(strategies=chosen, nlp=extractor.nlp)
+        return real(strategies=chosen, nlp=extractor.nlp, **options)
 
     monkeypatch.setattr(quoteattr.api, "Extractor", build)
     yield
@@ -327,9 +327,33 @@ def test_n_process_and_batch_size_reach_pipe(
     assert expected == (status, len(out.splitlines()), seen["n_process"], seen["batch_size"])
 
 
+@pytest.mark.usefixtures("shared_pipeline")
+def test_max_chars_reaches_the_extractor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--max-chars sets where long documents are cut; the statements survive the cut."""
+    seen: list[int] = []
+    real_pipe = Extractor.pipe
+
+    def pipe(self: Extractor, texts: Iterable[Any], **options: Any) -> Iterator[Any]:
+        seen.append(self.max_chars)
+        return real_pipe(self, texts, **options)
+
+    monkeypatch.setattr(Extractor, "pipe", pipe)
+    paragraph = "“We will win this race by a mile,” Smith said on Monday."
+    document = tmp_path / "long.txt"
+    document.write_text("\n\n".join([paragraph] * 20), encoding="utf-8")
+    argv = ["extract", str(document), "--format", "jsonl", "--max-chars", "300"]
+    status, out, _ = _run(argv, capsys)
+    (line,) = out.splitlines()
+    expected = (0, [300], 20)
+    assert expected == (status, seen, len(json.loads(line)["statements"]))
+
+
 @pytest.mark.parametrize(
     "argv",
     [
+        pytest.param(["extract", "x.txt", "--max-chars", "0"], id="max-chars-0"),
         pytest.param(["extract", "x.txt", "--n-process", "0"], id="n-process-0"),
         pytest.param(["extract", "x.txt", "--batch-size", "many"], id="batch-size-word"),
         pytest.param(["extract", "x.txt", "--output", "o.jsonl", "--format", "table"], id="table"),

@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from quoteattr import __version__
 from quoteattr.errors import QuoteattrError
+from quoteattr.long import DEFAULT_MAX_CHARS
 from quoteattr.model import Failure, Result
 from quoteattr.serialize import to_dict
 
@@ -375,7 +376,9 @@ def _extract(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     try:
         done = _resume(output) if output is not None and output.exists() else set()
-        extractor = Extractor(args.model, strategies=args.strategy or None)
+        extractor = Extractor(
+            args.model, strategies=args.strategy or None, max_chars=args.max_chars
+        )
     except (_UsageError, QuoteattrError) as error:
         console.error(str(error))
         return 2
@@ -567,6 +570,14 @@ def _parser() -> argparse.ArgumentParser:
         default=64,
         metavar="N",
         help="documents spaCy processes at a time (default: 64)",
+    )
+    extract.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help="parse longer documents in pieces of at most N characters, cut between "
+        f"paragraphs (default: {DEFAULT_MAX_CHARS})",
     )
     extract.add_argument(
         "--quiet",
