@@ -82,6 +82,30 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ("adjective", "the new tax plan", "critical", "The governor"),
         ),
         (
+            "The governor added:\n\nThe budget will pass next week, and the schools will be paid.",
+            (
+                "verb-colon",
+                "The budget will pass next week, and the schools will be paid",
+                "added",
+                "The governor",
+            ),
+        ),
+        (
+            "Analysts noted that three things are happening at once: home values are rising, "
+            "wages are flat and rents are up.",
+            (
+                "verb-ccomp",
+                "that three things are happening at once: home values are rising, "
+                "wages are flat and rents are up",
+                "noted",
+                "Analysts",
+            ),
+        ),
+        (
+            "The senator tweeted in the morning that the bill would pass.",
+            ("verb-ccomp", "that the bill would pass", "tweeted", "The senator"),
+        ),
+        (
             "Partial transcript follows.\n\nWALLACE: Will you be at the debate tomorrow?",
             ("label-colon", "Will you be at the debate tomorrow?", ":", "WALLACE"),
         ),

@@ -169,3 +169,22 @@ def test_narrator_stays_unnamed_without_vocatives(extractor: Extractor) -> None:
     text = "“I think I will ,” I answered .\n“It has been a long day ,” I said ."
     result = extractor.extract(text)
     assert [s.speaker.entity for s in result.statements if s.speaker] == [None, None]
+
+
+def test_gendered_description_stands_for_a_person(extractor: Extractor) -> None:
+    """A gendered description ("the parson") is a person a later "he" can stand for."""
+    text = (
+        "Jack Durbeyfield met a girl on the road .\n"
+        "“Good night , Sir John ,” said the parson .\n"
+        "“Good night to you ,” he added , and walked on ."
+    )
+    speakers = _speakers(extractor.extract(text))
+    assert speakers == ["the parson", "the parson"]
+
+
+def test_ungendered_description_stays_unresolved(extractor: Extractor) -> None:
+    """A description whose noun shows no gender ("the official") gets no entity of its own."""
+    text = "“The talks are over ,” said the official ."
+    (statement,) = extractor.extract(text).statements
+    assert statement.speaker is not None
+    assert statement.speaker.entity is None

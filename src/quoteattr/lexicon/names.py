@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["FEMALE", "MALE", "gender_of_first_name"]
+__all__ = ["FEMALE", "FEMALE_NOUNS", "MALE", "MALE_NOUNS", "gender_of_first_name", "gender_of_noun"]
 
 MALE: Final[frozenset[str]] = frozenset(
     """
@@ -47,6 +47,34 @@ FEMALE: Final[frozenset[str]] = frozenset(
     jill stacey nikki hope sheryl oprah ruth sonia elena susana yulia natalia olga
     """.split()
 )
+
+
+# Nouns that say whether the person a description names is a man or a woman
+# (our own list).
+MALE_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    man boy gentleman fellow lad father son brother husband uncle nephew grandfather
+    king prince lord duke earl baron knight squire master sir mister monk priest parson
+    vicar rector curate abbot friar bishop cardinal monsieur youth bachelor landlord
+    """.split()
+)
+FEMALE_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    woman girl lady gentlewoman lass mother daughter sister wife aunt niece grandmother
+    queen princess duchess countess baroness dame mistress madam madame nun abbess
+    maid maiden widow landlady housekeeper governess spinster bride
+    """.split()
+)
+
+
+def gender_of_noun(noun: str) -> str | None:
+    """Return "m" or "f" for a noun that names a man or a woman ("the parson"), else ``None``."""
+    lowered = noun.lower()
+    if lowered in MALE_NOUNS:
+        return "m"
+    if lowered in FEMALE_NOUNS:
+        return "f"
+    return None
 
 
 def gender_of_first_name(name: str) -> str | None:

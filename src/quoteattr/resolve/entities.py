@@ -128,6 +128,25 @@ class EntityTable:
             bisect.insort(self.by_offset, (cleaned.start, cleaned.end, index))
         return index
 
+    def join(self, index: int, mention: Span) -> None:
+        """Add ``mention`` ("the parson") to cluster ``index`` as one of its mentions."""
+        cluster = self.clusters[index]
+        if mention not in cluster.mentions:
+            cluster.mentions.append(mention)
+            bisect.insort(self.by_offset, (mention.start, mention.end, index))
+
+    def describe(self, mention: Span, words: tuple[str, ...], gender: str | None) -> int:
+        """Add a person known only by a description ("the parson"); return its cluster's index.
+
+        The description is its name and its title, so that a pronoun can stand
+        for it and the same description later finds it.
+        """
+        self.clusters.append(Cluster("PERSON", mention.text, words, gender=gender))
+        index = len(self.clusters) - 1
+        self.clusters[index].titles.append(mention)
+        self.join(index, mention)
+        return index
+
     def _match(self, words: tuple[str, ...], label: str) -> int | None:
         people = []
         for index in range(len(self.clusters) - 1, -1, -1):

@@ -11,6 +11,9 @@ A speaker mention resolves, in this order:
    or group;
 3. a description ("the Russian foreign minister", "the minister"): to the
    nearest person before it whose titles hold every word of the description;
+   with none, a short definite description whose noun shows a gender ("the
+   parson", "the old woman") becomes a person of its own, so that a later
+   "he" or "she" can stand for it;
 4. an unnamed speaker with an affiliation ("a White House spokesman"): no
    entity, but the description as its title and the organisation as its
    affiliation;
@@ -33,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quoteattr.lexicon.names import gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.entities import EntityTable, harvest_titles
 from quoteattr.strategies.base import analysis_of
@@ -61,6 +65,8 @@ _EXCHANGE = 6
 _MIN_VOCATIVES = 2
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
 _UNCUED = {"unattributed", "continuation"}
+# The most words a description may have to stand for a person ("the man with the basket").
+_DESCRIPTION_WORDS = 4
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 
 
@@ -180,12 +186,11 @@ class RuleResolver:
             words = _description_words(mention.text)
             described = table.described(words, mention.start) if words else None
             if described is not None:
-                if mention not in table.clusters[described].mentions:
-                    table.clusters[described].mentions.append(mention)
+                table.join(described, mention)
                 return described
             if index is not None and _covers_most(table, index, mention):
                 return index
-            return None
+            return _new_description(doc, table, mention, words)
         if index is not None:
             return index
         return _new_name(table, mention)
@@ -417,6 +422,27 @@ def _covers_most(table: EntityTable, index: int, mention: Span) -> bool:
 def _description_words(text: str) -> set[str]:
     words = [w.strip(".,'’s").lower() for w in text.split()]
     return {w for w in words if w and w not in _DETERMINERS and w not in _VAGUE}
+
+
+def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str]) -> int | None:
+    """Add a person met by a definite description ("the old man"), if the mention is one.
+
+    Only a short description headed by a noun counts, not one with a clause or
+    a phrase after its noun ("the features of the old man").
+    """
+    if not mention.text.lower().startswith("the ") or not words:
+        return None
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) > _DESCRIPTION_WORDS:
+        return None
+    head = tokens.root
+    if head.pos_ != "NOUN" or head.i != tokens[-1].i:
+        return None
+    ordered = tuple(w.strip(".,'’s").lower() for w in mention.text.split())
+    gender = gender_of_noun(head.lemma_)
+    if gender is None:
+        return None
+    return table.describe(mention, tuple(w for w in ordered if w in words), gender)
 
 
 def _new_name(table: EntityTable, mention: Span) -> int | None:

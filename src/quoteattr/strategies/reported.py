@@ -9,6 +9,8 @@ construction, and each construction is a rule of its own:
   (content from the addressee to the end of the infinitive);
 - ``verb-object``: "X denied / confirmed / announced the report" (a noun
   phrase as content, for verbs whose object is a claim);
+- ``verb-colon``: "The governor added: WORDS" (the rest of the paragraph,
+  or the next paragraph when the colon ends one, is the content);
 - ``parenthetical``: "The goal, X said, cannot be reached" (the content is
   the clause around the cue, in two fragments);
 - ``according-to``: "According to X, CLAUSE";
@@ -67,7 +69,20 @@ _WINDOW = 5_000
 _LABEL_RE = re.compile(
     r"[ \t]*[\"“]?((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(?=\S)"
 )
-_OBJECT_PREPOSITIONS = {"with", "by", "to", "of", "about", "for", "as", "against", "behind", "over"}
+_OBJECT_PREPOSITIONS = {
+    "with",
+    "by",
+    "to",
+    "of",
+    "about",
+    "for",
+    "as",
+    "against",
+    "behind",
+    "over",
+    "from",
+    "at",
+}
 _NAME_POS = {"PROPN", "NOUN"}
 _PHRASE_RULES = {"adjective", "verb-object", "verb-passive", "verb-prep", "noun-prep"}
 # Prepositions that introduce what a cue verb is about ("spoke of", "called for").
@@ -248,6 +263,40 @@ class _Finder:
                         return subtree_span(self.text, objects[0], low, high)
         return speaker
 
+    def _over_colon(self, extent: tuple[int, int]) -> tuple[int, int]:
+        """Extend a content that ends at a colon over what the colon introduces.
+
+        "noted that three things are happening at once: home values are rising,
+        ...": the list after the colon is part of what was said.
+        """
+        start, end = extent
+        rest = self.text[end : end + 3]
+        if not rest.lstrip(" ").startswith(":"):
+            return extent
+        colon = end + rest.index(":")
+        mark = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if mark is None or mark.end >= len(self.doc):
+            return extent
+        sentence = self.doc[mark.end].sent
+        return start, max(end, sentence.end_char)
+
+    def _after_colon(self, cue: Token) -> tuple[int, int] | None:
+        """Return what a cue verb ending in a colon introduces ("The governor added: ...").
+
+        The content runs to the end of the paragraph, or is the next paragraph
+        when the colon ends its own.
+        """
+        following = cue.i + 1
+        if following >= len(self.doc) or self.doc[following].text != ":":
+            return None
+        colon = self.doc[following].idx + 1
+        paragraphs = self.analysis.paragraphs
+        index = self.analysis.paragraph_of(colon)
+        end = paragraphs[index][1]
+        if not self.text[colon:end].strip() and index + 1 < len(paragraphs):
+            colon, end = paragraphs[index + 1]
+        return colon, end
+
     # -- rules -------------------------------------------------------------
 
     def _verb(self, token: Token, klass: CueClass) -> Statement | None:
@@ -269,14 +318,14 @@ class _Finder:
             if c.dep_ == "advcl"
             and c.i > token.i
             and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-            and not any(g.dep_ in {"mark", "advmod"} for g in c.children if g.i < c.i)
+            and not any(
+                g.dep_ in {"mark", "advmod"} and g.lower_ != "that" for g in c.children if g.i < c.i
+            )
         ]
         if clauses:
-            clause = max(clauses, key=lambda c: len(list(c.subtree)))
             addressee = addressee_of(self.text, token, low, high)
-            return self._statement(
-                [_clause_extent(clause)], cue("verb-ccomp"), speaker, addressee=addressee
-            )
+            start, end = self._over_colon(_clauses_extent(token, clauses))
+            return self._statement([(start, end)], cue("verb-ccomp"), speaker, addressee=addressee)
         passive = self._passive(token, low, high)
         if passive is not None:
             subject, agent = passive
@@ -305,6 +354,9 @@ class _Finder:
             )
         if speaker is None:
             return None
+        introduced = self._after_colon(token)
+        if introduced is not None:
+            return self._statement([introduced], cue("verb-colon"), speaker)
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
         if objects:
             content = [(_extent(objects[0])[0], _phrase_end(token, objects))]
@@ -454,11 +506,29 @@ def _clause_extent(head: Token) -> tuple[int, int]:
         if verbal and (
             # "… and warned against …" shares the speaker; "… but she knows …" is content.
             (child.dep_ == "conj" and cue_class_of(child) is not None and not own_subject)
-            or (child.dep_ == "advcl" and child.tag_ == "VBG" and after_comma)
+            or (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and after_comma
+                and cue_class_of(child) is not None
+            )
         ):
             end = min(end, child.left_edge.idx)
             break
     return start, end
+
+
+def _clauses_extent(cue: Token, clauses: Sequence[Token]) -> tuple[int, int]:
+    """Return the extent of a cue's complement clauses taken together.
+
+    The parser sometimes splits one complement in two ("explain how he believes
+    cuts to spending left hands tied" as two clauses of "explain"); the clauses
+    on the same side of the cue form one content.
+    """
+    biggest = max(clauses, key=lambda c: len(list(c.subtree)))
+    side = [c for c in clauses if (c.i > cue.i) == (biggest.i > cue.i)]
+    extents = [_clause_extent(c) for c in side]
+    return min(s for s, _ in extents), max(e for _, e in extents)
 
 
 def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
