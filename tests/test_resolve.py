@@ -188,3 +188,14 @@ def test_ungendered_description_stays_unresolved(extractor: Extractor) -> None:
     (statement,) = extractor.extract(text).statements
     assert statement.speaker is not None
     assert statement.speaker.entity is None
+
+
+def test_entity_name_is_the_full_name_used_most(extractor: Extractor) -> None:
+    """An epithet glued on once ("Crooked Hillary Clinton") does not name the entity."""
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. Hillary Clinton then flew to Iowa.\n"
+        "Her rival called her Crooked Hillary Clinton at a rally.\n"
+        "“We will win this race,” Clinton said."
+    )
+    result = extractor.extract(text)
+    assert _speakers(result) == ["Hillary Clinton"]

@@ -3,6 +3,8 @@
 People are clustered by name: "Sergey Lavrov", "Lavrov" and "Mr Lavrov" are
 one entity (honorifics dropped, a shorter name joins the fuller one it ends
 or starts), and a surname that two people in the text share joins neither.
+An entity is named by the full name the text uses most ("Hillary Clinton",
+not the "Crooked Hillary Clinton" of one quote).
 A one-word mention the NER labelled otherwise ("Lavrov" as ORG) still joins
 the person whose surname it is. Organisations and places cluster by their
 words, "the" dropped.
@@ -55,6 +57,18 @@ class Cluster:
     # Named only from a headline so far ("Rip Donald Trump"): the first
     # mention in running text renames it.
     provisional: bool = False
+    # How often the text spells the name each way (honorifics dropped).
+    spellings: dict[str, int] = attrs.field(factory=dict)
+
+    def canonical(self) -> str:
+        """Return the name to show: the full name the text uses most, the fullest on a tie.
+
+        A full name has two words or more; "Crooked Hillary Clinton", once
+        against "Hillary Clinton" five times, is an epithet, not the name.
+        """
+        full = [(count, len(name.split()), name) for name, count in self.spellings.items()]
+        full = [item for item in full if item[1] >= 2]
+        return max(full)[2] if full else self.name
 
 
 def _clean(text: str, mention: Span) -> Span | None:
@@ -122,6 +136,9 @@ class EntityTable:
             kept = [w for w in cleaned.text.split() if w.strip(".,").lower() in words]
             cluster.words, cluster.name = words, " ".join(kept)
             cluster.provisional = cluster.provisional and headline
+        if not headline:
+            spelled = " ".join(w for w in cleaned.text.split() if w.strip(".,").lower() in words)
+            cluster.spellings[spelled] = cluster.spellings.get(spelled, 0) + 1
         cluster.gender = cluster.gender or _gender_of(cleaned.text)
         if cleaned not in cluster.mentions:
             cluster.mentions.append(cleaned)

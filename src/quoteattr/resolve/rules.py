@@ -124,7 +124,7 @@ class RuleResolver:
         entities = {
             index: Entity(
                 id=ids[index],
-                name=table.clusters[index].name,
+                name=table.clusters[index].canonical(),
                 label=table.clusters[index].label,
                 mentions=tuple(sorted(table.clusters[index].mentions)),
                 titles=tuple(sorted(table.clusters[index].titles)),
