@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quoteattr.api import Extractor
-from quoteattr.model import Result
+from quoteattr.model import Result, Span
+from quoteattr.resolve.entities import EntityTable
 
 
 def _speakers(result: Result) -> list[str | None]:
@@ -190,12 +193,14 @@ def test_ungendered_description_stays_unresolved(extractor: Extractor) -> None:
     assert statement.speaker.entity is None
 
 
-def test_entity_name_is_the_full_name_used_most(extractor: Extractor) -> None:
+def test_entity_name_is_the_full_name_used_most() -> None:
     """An epithet glued on once ("Crooked Hillary Clinton") does not name the entity."""
-    text = (
-        "Hillary Clinton spoke in Ohio on Monday. Hillary Clinton then flew to Iowa.\n"
-        "Her rival called her Crooked Hillary Clinton at a rally.\n"
-        "“We will win this race,” Clinton said."
-    )
-    result = extractor.extract(text)
-    assert _speakers(result) == ["Hillary Clinton"]
+    text = "Hillary Clinton spoke. Hillary Clinton left. Crooked Hillary Clinton, he said. Clinton."
+    table = EntityTable(text)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"(?<!Crooked )Hillary Clinton", text)]
+    spans.append((text.index("Crooked"), text.index(", he")))
+    spans.append((text.rindex("Clinton"), len(text) - 1))
+    for start, end in spans:
+        table.add(Span.of(text, start, end), "PERSON")
+    (cluster,) = table.clusters
+    assert cluster.canonical() == "Hillary Clinton"
