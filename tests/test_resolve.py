@@ -204,3 +204,59 @@ def test_entity_name_is_the_full_name_used_most() -> None:
         table.add(Span.of(text, start, end), "PERSON")
     (cluster,) = table.clusters
     assert cluster.canonical() == "Hillary Clinton"
+
+
+def test_attribution_on_the_next_line_belongs_to_the_quote(extractor: Extractor) -> None:
+    """Text with a sentence a line puts "asked Lord Henry." after the quote's line."""
+    text = (
+        "“I have met a young man of great beauty,” said Basil Hallward.\n"
+        "“And what is his name?”\n"
+        "asked Lord Henry Wotton, walking across the studio.\n"
+        "“I would rather not tell you.”"
+    )
+    assert _dialogue(extractor.extract(text))[1] == ("after-cue", "Henry Wotton")
+
+
+def test_pronoun_line_after_a_quote_is_its_attribution(extractor: Extractor) -> None:
+    """A line of a pronoun and a cue ("I asked again.") attributes the quote before it."""
+    text = "“Did you ever hear of the island in the north?”\nI asked again.\n"
+    statements = extractor.extract(text).statements
+    assert [(s.rule, s.speaker and s.speaker.name) for s in statements] == [("after-cue", "I")]
+
+
+def test_a_question_is_answered_by_the_other_side(extractor: Extractor) -> None:
+    """After a question and its attribution, a quote on a line of its own is the answer."""
+    text = (
+        "“Where have you been all day?” said Elizabeth Bennet.\n"
+        "“In the village, buying bread,” said Jane Fairfax.\n"
+        "“And did you see anybody there?”\n"
+        "asked Elizabeth.\n"
+        "“Nobody of any interest to you.”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", "Jane Fairfax")
+
+
+def test_a_narrator_in_the_first_person_speaks_after_narration(extractor: Extractor) -> None:
+    """ "I" as the subject of a line of narration speaks next."""
+    text = (
+        "“Who is there in the dark?” said Elizabeth Bennet.\n"
+        "I stepped out from behind the old oak tree.\n"
+        "“Only me, come to fetch you home.”"
+    )
+    statements = extractor.extract(text).statements
+    assert (statements[-1].rule, statements[-1].speaker and statements[-1].speaker.name) == (
+        "narration",
+        "I",
+    )
+
+
+def test_unknown_turns_take_the_speaker_two_lines_on(extractor: Extractor) -> None:
+    """Turns alternate, so a bare quote takes the speaker of the attributed one two lines on."""
+    text = (
+        "The two friends sat down by the fire in silence.\n"
+        "“Where have you been all day?”\n"
+        "“In the village, buying bread.”\n"
+        "“And did you see anybody there?”\n"
+        "“Nobody at all,” said Jane Fairfax.\n"
+    )
+    assert _dialogue(extractor.extract(text))[1] == ("turn-taking", "Jane Fairfax")

@@ -57,6 +57,8 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", 
 # A paragraph this short that does not end like a sentence is a headline.
 _HEADLINE_WORDS = 20
 _CLOSING = ".!?…:;\"”’')»"
+# What may follow a quote's last word inside its content: closing marks and spaces.
+_QUOTE_MARKS = "\"”’'» "
 # How many line breaks may separate two turns of an exchange (a line of narration).
 _TURN_LINES = 2
 # How many quotes back an exchange is searched for the other side.
@@ -213,9 +215,14 @@ class RuleResolver:
           last speaker of the exchange who is not the one just heard
           (rule ``turn-taking``); with nobody to pass to it stays unknown;
         - the previous quote's own attribution ("said the parson.") and
-          nothing more: the same speaker goes on (``continuation``);
+          nothing more: the same speaker goes on (``continuation``), unless
+          the quote asked a question and a line break follows: then the
+          other side answers (``turn-taking``);
         - a line of narration ("The doctor bent down."): its subject, when it
           is a person, speaks next (``narration``).
+
+        A run of bare turns left unknown reading forwards is then read from
+        both ends, the turns alternating (see ``_alternate``).
         """
         text = table.text
         heard = {
@@ -223,27 +230,37 @@ class RuleResolver:
             for speaker in speakers
             if speaker is not None and speaker.mention is not None and speaker.mention.text
         }
+        bare: list[int] = []
         for number in range(1, len(ordered)):
             statement = ordered[number]
+            if _bare_turn(text, ordered[number - 1], statement):
+                bare.append(number)
             if statement.kind is not Kind.DIRECT or rules[number] not in _UNCUED:
                 continue
             last = ordered[number - 1]
             if last.kind is not Kind.DIRECT:
                 continue
             gap_start = max(f.end for f in last.content)
-            if gap_start > statement.start or text.count("\n", gap_start, statement.start) > (
-                _TURN_LINES
-            ):
+            if gap_start > statement.start:
                 continue
             tail = last.cue is not None and gap_start <= last.cue.start < statement.start
             if tail and last.cue is not None:
                 gap_start = max(gap_start, _sentence_end(text, last.cue.end, statement.start))
+            if text.count("\n", gap_start, statement.start) > _TURN_LINES:
+                continue
             gap = text[gap_start : statement.start]
             if gap.strip():
                 found = self._narrator(doc, table, statement, gap_start, heard)
                 if found is not None:
                     speakers[number], chosen[number] = found
                     rules[number] = "narration"
+            elif (
+                tail
+                and (answer := self._answerer(text, ordered, chosen, speakers, number)) is not None
+            ):
+                # "“Is he dead?” I asked." and a quote on a line of its own: the answer.
+                chosen[number], speakers[number] = chosen[answer], speakers[answer]
+                rules[number] = "turn-taking"
             elif tail:
                 if speakers[number - 1] is not None:
                     chosen[number], speakers[number] = chosen[number - 1], speakers[number - 1]
@@ -253,6 +270,41 @@ class RuleResolver:
                 if source is not None:
                     chosen[number], speakers[number] = chosen[source], speakers[source]
                     rules[number] = "turn-taking"
+        for run in _runs(bare):
+            self._alternate(ordered, chosen, speakers, rules, run)
+
+    def _alternate(
+        self,
+        ordered: Sequence[Statement],
+        chosen: list[int | None],
+        speakers: list[Speaker | None],
+        rules: list[str],
+        run: range,
+    ) -> None:
+        """Give the unknown turns of a run of bare quote lines the speakers of their parity.
+
+        Turns alternate (A, B, A, B …), so a turn left unknown reading forwards
+        takes the speaker of the nearest known turn an even number of lines
+        away, before or after it; with none, the other side of the nearest known
+        turn an odd number of lines away, when the exchange shows who that is.
+        """
+        known = [n for n in run if _key(chosen[n], speakers[n]) is not None]
+        if not known:
+            return
+        for number in run:
+            if _key(chosen[number], speakers[number]) is not None:
+                continue
+            source = min(
+                (n for n in known if (n - number) % 2 == 0),
+                key=lambda n: abs(n - number),
+                default=None,
+            )
+            if source is None:
+                nearest = min(known, key=lambda n: abs(n - number))
+                source = self._other_side(ordered, chosen, speakers, nearest + 1)
+            if source is not None:
+                chosen[number], speakers[number] = chosen[source], speakers[source]
+                rules[number] = "turn-taking"
 
     def _other_side(
         self,
@@ -273,6 +325,24 @@ class RuleResolver:
                 return earlier
         return None
 
+    def _answerer(
+        self,
+        text: str,
+        ordered: Sequence[Statement],
+        chosen: list[int | None],
+        speakers: list[Speaker | None],
+        number: int,
+    ) -> int | None:
+        """Return the earlier turn whose speaker answers a question asked just before.
+
+        A quote on a line of its own after a question and its attribution is
+        the other side's answer, when the exchange shows who that is.
+        """
+        last = ordered[number - 1]
+        if "\n" not in text[last.end : ordered[number].start] or not _asks(text, last):
+            return None
+        return self._other_side(ordered, chosen, speakers, number)
+
     def _narrator(
         self, doc: Doc, table: EntityTable, statement: Statement, start: int, heard: set[str]
     ) -> tuple[Speaker, int | None] | None:
@@ -287,7 +357,8 @@ class RuleResolver:
         if subject is None or not start <= subject.idx < statement.start:
             return None
         lowered = subject.lower_
-        if subject.pos_ == "PRON" and lowered not in _PERSON_PRONOUNS:
+        # "I stepped forward.": a narrator in the first person speaks too.
+        if subject.pos_ == "PRON" and lowered not in _PERSON_PRONOUNS and lowered != "i":
             return None
         if subject.pos_ == "NOUN" and subject.lemma_.lower() not in heard:
             return None
@@ -400,6 +471,36 @@ def _key(index: int | None, speaker: Speaker | None) -> int | str | None:
     if speaker is None or speaker.mention is None:
         return None
     return speaker.mention.text.lower()
+
+
+def _asks(text: str, statement: Statement) -> bool:
+    """Return whether a quote ends with a question mark, inside its closing marks."""
+    content = statement.content[-1]
+    return text[content.start : content.end].rstrip(_QUOTE_MARKS).endswith("?")
+
+
+def _bare_turn(text: str, last: Statement, statement: Statement) -> bool:
+    """Return whether two direct quotes are turns on lines of their own, with nothing between."""
+    if last.kind is not Kind.DIRECT or statement.kind is not Kind.DIRECT:
+        return False
+    end = max(f.end for f in last.content)
+    if last.cue is not None and end <= last.cue.start:
+        return False
+    gap = text[end : statement.start]
+    return end <= statement.start and not gap.strip() and 0 < gap.count("\n") <= _TURN_LINES
+
+
+def _runs(bare: Sequence[int]) -> Iterator[range]:
+    """Yield the runs of turns joined by bare line breaks, each with the turn before it."""
+    start = previous = None
+    for number in bare:
+        if start is None or previous is None or number != previous + 1:
+            if start is not None and previous is not None:
+                yield range(start, previous + 1)
+            start = number - 1
+        previous = number
+    if start is not None and previous is not None:
+        yield range(start, previous + 1)
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:

@@ -60,6 +60,8 @@ _ADDRESSING = {"tell", "ask", "warn", "assure", "remind", "inform", "urge", "adv
 _DASHES = {"—", "–", "--", "-", "―"}
 _WORD_RE = re.compile(r"\w+")
 _TERMINAL = ".!?…"
+# The most words a line of its own may have to be a quote's attribution ("I asked again.").
+_TAIL_WORDS = 3
 
 
 @attrs.frozen
@@ -131,6 +133,8 @@ class _Finder:
                 high = max(quotes[index + 1].start, quote.end)
             left_start = sentence_start(self.text, low, quote.start)
             right_end = sentence_end(self.text, quote.end, high)
+            if not self.text[quote.end : right_end].strip():
+                right_end = self._tail_line(quote, end_paragraph, right_end, quotes[index + 1 :])
             left = self.text[left_start : quote.start]
             right = self.text[quote.end : right_end]
             if not self._free_standing(quote, left, right, left_start):
@@ -186,6 +190,26 @@ class _Finder:
             previous = _Open(fragments, attribution, end_paragraph, end)
         if previous is not None:
             yield self._statement(previous)
+
+    def _tail_line(self, quote: Quote, paragraph: int, end: int, later: Sequence[Quote]) -> int:
+        """Return where a quote's attribution ends when it runs on to the next line.
+
+        Text with a sentence a line ("“Is that his name?”" / "asked Lord Henry.")
+        puts the attribution of a quote that ends its line on the next one, which
+        then opens with a lower-case word, or is a pronoun and a few words ("I
+        asked again."), and holds an attribution. Otherwise ``end`` is kept.
+        """
+        if paragraph + 1 >= len(self.analysis.paragraphs):
+            return end
+        start, stop = self.analysis.paragraphs[paragraph + 1]
+        line = [t for t in self.tokens.within(start, stop) if not t.is_punct]
+        short = 0 < len(line) <= _TAIL_WORDS and line[0].pos_ == "PRON"
+        if not self.text[start : start + 1].islower() and not short:
+            return end
+        if later and later[0].start < stop:
+            stop = later[0].start
+        tail = sentence_end(self.text, start, stop)
+        return tail if self._after(quote, quote.end, tail) is not None else end
 
     def _lead_in(self, start: int, end: int) -> bool:
         """Return whether words before a quote, up to a comma, belong to its content."""
