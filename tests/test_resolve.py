@@ -260,3 +260,24 @@ def test_unknown_turns_take_the_speaker_two_lines_on(extractor: Extractor) -> No
         "“Nobody at all,” said Jane Fairfax.\n"
     )
     assert _dialogue(extractor.extract(text))[1] == ("turn-taking", "Jane Fairfax")
+
+
+def test_shared_surname_as_speaker_means_the_main_bearer(extractor: Extractor) -> None:
+    """A bare "Cruz" speaks for the Cruz the story is about, not his wife or father."""
+    text = (
+        "Ted Cruz endorsed the nominee on Friday. Ted Cruz had refused for months.\n"
+        "The nominee once attacked his wife, Heidi Cruz, and his father, Rafael Cruz.\n"
+        "“I am not in the habit of supporting people who attack my wife,” Cruz said in July."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Ted Cruz"
+
+
+def test_shared_surname_keeps_the_honorific_gender() -> None:
+    """A bare surname with "Mr." is never the woman of that name."""
+    text = "Nesta Pett sat down. Mrs. Nesta Pett smiled. Mr. Pett said nothing."
+    table = EntityTable(text)
+    for name in ("Nesta Pett", "Mrs. Nesta Pett"):
+        start = text.index(name)
+        table.add(Span.of(text, start, start + len(name)), "PERSON")
+    assert table.bearer("Mr. Pett") is None
+    assert table.bearer("Pett") == 0

@@ -20,6 +20,7 @@ White House", "of the Tax Policy Center").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,9 @@ _GROUPS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _AFFILIATION_LABELS = {"ORG", "GPE", "NORP"}
 _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 _AMBIGUOUS = -1
+# How many times more mentions make one bearer of a shared surname the one meant.
+_DOMINANT = 2
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
 @attrs.define
@@ -188,6 +192,45 @@ class EntityTable:
         if len(distinct) > 1:
             return _AMBIGUOUS
         return people[0] if people else None
+
+    def bearer(self, name: str, prefer: int | None = None) -> int | None:
+        """Return the person a name shared by several people most likely means.
+
+        "Cruz" after "Ted Cruz", "Heidi Cruz" and "Rafael Cruz": the one just
+        heard (``prefer``, the previous speaker) if the name fits them; else the
+        one the text mentions most, when they have at least twice the mentions
+        of any other; else the one the text introduced first, a sentence or
+        more before the others; else ``None``.
+        """
+        words = name_words(name)
+        if len(words) != 1:
+            return None
+        gender = _gender_of(name)
+        people = [
+            index
+            for index, cluster in enumerate(self.clusters)
+            if cluster.label == "PERSON"
+            and len(cluster.words) > 1
+            and words[0] in {cluster.words[0], cluster.words[-1]}
+            # "Mr. Pett" is not Mrs. Nesta Pett.
+            and (gender is None or cluster.gender in {None, gender})
+        ]
+        if prefer in people:
+            return prefer
+        ranked = sorted(people, key=lambda i: len(self.clusters[i].mentions), reverse=True)
+        if not ranked:
+            return None
+        if len(ranked) > 1 and len(self.clusters[ranked[0]].mentions) < _DOMINANT * len(
+            self.clusters[ranked[1]].mentions
+        ):
+            # News introduces its subject first and relatives after ("his wife,
+            # Heidi Cruz"); two introduced in one sentence stay ambiguous.
+            firsts = sorted((min(m.start for m in self.clusters[i].mentions), i) for i in people)
+            (first, index), (second, _) = firsts[0], firsts[1]
+            if not _SENTENCE_END_RE.search(self.text, first, second):
+                return None
+            return index
+        return ranked[0]
 
     def at(self, mention: Span) -> int | None:
         """Return the cluster whose mention overlaps ``mention`` most."""

@@ -195,7 +195,13 @@ class RuleResolver:
             return _new_description(doc, table, mention, words)
         if index is not None:
             return index
-        return _new_name(table, mention)
+        found = _new_name(table, mention) if _proper(doc, mention) else None
+        if found is None:
+            # A surname two people share ("Cruz"): the one meant, if the text shows it.
+            found = table.bearer(mention.text, prefer=previous)
+            if found is not None:
+                table.join(found, mention)
+        return found
 
     def _converse(
         self,
@@ -544,6 +550,12 @@ def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str
     if gender is None:
         return None
     return table.describe(mention, tuple(w for w in ordered if w in words), gender)
+
+
+def _proper(doc: Doc, mention: Span) -> bool:
+    """Return whether a capitalised mention is a name, not a common noun opening a sentence."""
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return tokens is None or any(t.pos_ == "PROPN" for t in tokens)
 
 
 def _new_name(table: EntityTable, mention: Span) -> int | None:
