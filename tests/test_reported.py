@@ -109,6 +109,49 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             "Partial transcript follows.\n\nWALLACE: Will you be at the debate tomorrow?",
             ("label-colon", "Will you be at the debate tomorrow?", ":", "WALLACE"),
         ),
+        (
+            "The mayor responded with attacks on the council.",
+            ("verb-response", "with attacks on the council", "responded", "The mayor"),
+        ),
+        (
+            "The governor responded by cutting the budget of the agency.",
+            (
+                "verb-response",
+                "by cutting the budget of the agency",
+                "responded",
+                "The governor",
+            ),
+        ),
+        (
+            "The senator unveiled a proposal for stricter gun laws.",
+            ("noun-object", "stricter gun laws", "proposal", "The senator"),
+        ),
+        (
+            "The governor has faced questions about his ties to the lobbyists.",
+            ("noun-object", "his ties to the lobbyists", "questions", None),
+        ),
+        (
+            "She wants to triple the size of the program, grow the Peace Corps and create a "
+            "new reserve.",
+            (
+                "verb-xcomp",
+                "to triple the size of the program, grow the Peace Corps and create a new reserve",
+                "wants",
+                "She",
+            ),
+        ),
+        (
+            # The parser ends a sentence after "remarks"; the content runs on.
+            "At the debate, the mayor mentioned disparaging remarks Smith had made about "
+            "Jones as examples of his disrespect for women.",
+            (
+                "verb-object",
+                "disparaging remarks Smith had made about Jones as examples of his "
+                "disrespect for women",
+                "mentioned",
+                "the mayor",
+            ),
+        ),
     ],
 )
 def test_construction(
@@ -213,3 +256,11 @@ def test_addressee(extractor: Extractor, text: str, addressee: str | None) -> No
     assert len(statements) == 1
     found = statements[0].addressee
     assert (found.text if found else None) == addressee
+
+
+def test_deeds_only_when_asked(extractor: Extractor) -> None:
+    """A stance taken by deed is a statement only with ``deeds=True`` (PolNeAR's scheme)."""
+    doc = extractor.nlp("The Senate approved the new budget on Tuesday.")
+    asked = [_summary(s) for s in ReportedStrategy(min_confidence=0.0, deeds=True)(doc)]
+    assert ("verb-action", "the new budget", "approved", "The Senate") in asked
+    assert [s.rule for s in ReportedStrategy(min_confidence=0.0)(doc)] == []

@@ -55,11 +55,11 @@ class Observation:
 
 
 def raw_strategies() -> list[Strategy]:
-    """Return the built-in strategies with no confidence threshold."""
+    """Return the built-in strategies with no confidence threshold and every rule on."""
     from quoteattr.strategies.quotes import QuoteStrategy
     from quoteattr.strategies.reported import ReportedStrategy
 
-    return [QuoteStrategy(), ReportedStrategy(min_confidence=0.0)]
+    return [QuoteStrategy(), ReportedStrategy(min_confidence=0.0, deeds=True)]
 
 
 def observe(

@@ -14,7 +14,15 @@ construction, and each construction is a rule of its own:
 - ``parenthetical``: "The goal, X said, cannot be reached" (the content is
   the clause around the cue, in two fragments);
 - ``according-to``: "According to X, CLAUSE";
-- ``noun-that``: "X's claim / warning / statement that CLAUSE".
+- ``noun-that``: "X's claim / warning / statement that CLAUSE";
+- ``noun-object``: "X unveiled a proposal for Y", "X faced questions about Y"
+  (a cue noun as a verb's object; its subject holds it, unless it undergoes it);
+- ``verb-response``: "X responded with attacks on Y / by cutting Y";
+- ``verb-action``, only with ``deeds=True``: "the Senate approved the
+  budget" (a named actor's deed on an object, cue class other; calibration
+  decides which verbs count). PolNeAR's scheme counts such stances taken by
+  deed as attributions; most users asking who said what do not, so it is off
+  by default.
 
 A statement whose content holds quoted words is ``mixed``; one whose content
 is all inside quote marks is ``direct`` (the quote strategy usually finds those
@@ -84,9 +92,34 @@ _OBJECT_PREPOSITIONS = {
     "at",
 }
 _NAME_POS = {"PROPN", "NOUN"}
-_PHRASE_RULES = {"adjective", "verb-object", "verb-passive", "verb-prep", "noun-prep"}
+_PHRASE_RULES = {
+    "adjective",
+    "verb-object",
+    "verb-passive",
+    "verb-prep",
+    "verb-response",
+    "verb-action",
+    "noun-prep",
+    "noun-object",
+}
 # Prepositions that introduce what a cue verb is about ("spoke of", "called for").
 _CONTENT_PREPOSITIONS = {"about", "of", "on", "for", "against", "to"}
+# Verbs of reply whose content is how the reply was made: "responded with
+# attacks on Machado", "answered by citing the figures".
+_RESPONSE_VERBS = {"respond", "reply", "answer", "retort", "counter"}
+# Verbs whose subject undergoes the cue noun rather than voicing it: "X faced
+# criticism for ...", "X has drawn questions about ...".
+_UNDERGOING_VERBS = {
+    "face",
+    "draw",
+    "receive",
+    "attract",
+    "field",
+    "get",
+    "earn",
+    "weather",
+    "escape",
+}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -114,17 +147,22 @@ class ReportedStrategy:
 
     Attributes:
         min_confidence: drop statements less likely than this to be right.
+        deeds: also report stances taken by deed ("the Senate approved the
+            budget", rule ``verb-action``, cue class other), as PolNeAR's
+            annotation scheme counts them.
         name: the registered name stamped on each statement.
     """
 
     min_confidence: float = 0.35
+    deeds: bool = False
     name: str = NAME
 
     def __call__(self, doc: Doc) -> Iterator[Statement]:
         """Yield the reported and mixed statements of ``doc``."""
         analysis = analysis_of(doc)
         # Weak candidates go first, so that they never hide a statement inside them.
-        found = [s for s in _Finder(doc, analysis).run() if s.confidence >= self.min_confidence]
+        finder = _Finder(doc, analysis, deeds=self.deeds)
+        found = [s for s in finder.run() if s.confidence >= self.min_confidence]
         for statement in _outermost(found):
             yield attrs.evolve(statement, strategy=self.name)
 
@@ -169,8 +207,9 @@ def _inside(span: Span | None, statement: Statement) -> bool:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, analysis: Analysis) -> None:
+    def __init__(self, doc: Doc, analysis: Analysis, *, deeds: bool = False) -> None:
         self.doc = doc
+        self.deeds = deeds
         self.text = analysis.text
         self.analysis = analysis
         quotes = [(q.inner_start, q.inner_end) for q in analysis.primary]
@@ -198,6 +237,8 @@ class _Finder:
                 klass = cue_class_of(token)
                 if klass is not None:
                     found = self._verb(token, klass)
+                elif token.pos_ == "VERB" and self.deeds:
+                    found = self._action(token)
             elif token.pos_ == "NOUN" and normal_lemma(token.lemma_) in CUE_NOUNS:
                 found = self._noun(token)
             elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
@@ -218,6 +259,8 @@ class _Finder:
         addressee: Span | None = None,
     ) -> Statement | None:
         fragments = []
+        if content:
+            content = [*content[:-1], self._across_split(content[-1])]
         for raw_start, raw_end in content:
             start, end = _trim(self.text, raw_start, raw_end)
             if end > start:
@@ -262,6 +305,29 @@ class _Finder:
                     if objects:
                         return subtree_span(self.text, objects[0], low, high)
         return speaker
+
+    def _across_split(self, extent: tuple[int, int]) -> tuple[int, int]:
+        """Extend a content over a sentence break the parser put mid-sentence.
+
+        "Clinton cited disparaging remarks | Trump had made about Machado": a
+        sentence that ends on a word, with only a space before the next one,
+        has not ended; the content runs on to the end of the next sentence.
+        """
+        start, end = extent
+        last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if last is None or not len(last) or not last[-1].text[-1].isalnum():
+            return extent
+        token = last[-1]
+        sentence = token.sent
+        following = token.i + 1
+        if (
+            token.i != sentence.end - 1
+            or following >= len(self.doc)
+            or token.whitespace_ != " "
+            or not self.doc[following].is_alpha
+        ):
+            return extent
+        return start, self.doc[following].sent.end_char
 
     def _over_colon(self, extent: tuple[int, int]) -> tuple[int, int]:
         """Extend a content that ends at a colon over what the colon introduces.
@@ -336,7 +402,7 @@ class _Finder:
             objects = [c for c in children if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i]
             addressee = subtree_span(self.text, objects[0], low, high) if objects else None
             start = _extent(objects[0])[0] if objects else _extent(xcomp)[0]
-            content = [(start, _clause_extent(xcomp)[1])]
+            content = [(start, _infinitives_end(token, xcomp))]
             return self._statement(content, cue("verb-xcomp"), speaker, addressee=addressee)
         if (
             token.dep_ in {"parataxis", "advcl"}
@@ -357,6 +423,15 @@ class _Finder:
         introduced = self._after_colon(token)
         if introduced is not None:
             return self._statement([introduced], cue("verb-colon"), speaker)
+        if lemma in _RESPONSE_VERBS:
+            for child in children:
+                if (
+                    child.dep_ == "prep"
+                    and child.i > token.i
+                    and child.lower_ in {"by", "with"}
+                    and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+                ):
+                    return self._statement([_extent(child)], cue("verb-response"), speaker)
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
         if objects:
             content = [(_extent(objects[0])[0], _phrase_end(token, objects))]
@@ -367,6 +442,28 @@ class _Finder:
                 if objects:
                     return self._statement([_extent(objects[0])], cue("verb-prep"), speaker)
         return None
+
+    def _action(self, token: Token) -> Statement | None:
+        """Return what a named actor did to something: "Obama imposed sanctions on Russia".
+
+        PolNeAR counts a stance taken by deed as an attribution; which verbs
+        qualify is left to calibration, by lemma.
+        """
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subjects or not _actor(subjects[0]):
+            return None
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+        # "issued a note", "released a statement": the deed is a speech act whose
+        # content lies elsewhere.
+        if not objects or normal_lemma(objects[0].lemma_) in _DOCUMENTS:
+            return None
+        speaker = self._speaker(token)
+        if speaker is None:
+            return None
+        lemma = normal_lemma(token.lemma_)
+        cue = _Cue(Span.from_spacy(token), lemma, CueClass.OTHER, "verb-action")
+        content = [(_extent(objects[0])[0], _phrase_end(token, objects))]
+        return self._statement(content, cue, speaker)
 
     def _passive(self, token: Token, low: int, high: int) -> tuple[Token, Span] | None:
         """Return the subject and agent of "the plan was praised by X", if the cue has both."""
@@ -469,14 +566,25 @@ class _Finder:
         if clauses:
             cue = _Cue(span, lemma, klass, "noun-that")
             return self._statement([_extent(clauses[0])], cue, speaker)
+        rule = "noun-prep"
         if speaker is None:
-            return None
+            verb = noun.head
+            # A cue verb ("voiced support for Y") is a statement of its own.
+            if noun.dep_ != "dobj" or verb.pos_ != "VERB" or cue_class_of(verb) is not None:
+                return None
+            # "X voiced support for Y", "X unveiled a proposal for Y": the subject
+            # of the verb holds the noun; "X faced questions about Y" has no speaker.
+            rule = "noun-object"
+            if normal_lemma(verb.lemma_) not in _UNDERGOING_VERBS:
+                speaker = self._speaker(verb)
+                if speaker is None or speaker.text.lower() in _READER | _EXPLETIVES:
+                    return None
         # "Trump's support for the wall", "his attack on the press".
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if objects:
-                    cue = _Cue(span, lemma, klass, "noun-prep")
+                    cue = _Cue(span, lemma, klass, rule)
                     return self._statement([_extent(objects[0])], cue, speaker)
         return None
 
@@ -518,6 +626,27 @@ def _clause_extent(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _infinitives_end(cue: Token, xcomp: Token) -> int:
+    """Return where an infinitive content ends, with the infinitives coordinated with it.
+
+    "wants to triple the program, grow the Peace Corps and create a reserve":
+    the parser hangs "grow" on "wants", but a bare verb after the infinitive
+    continues it (the cue itself is finite, so the bare verb cannot be its conjunct).
+    """
+    end = _clause_extent(xcomp)[1]
+    if cue.tag_ == "VB":
+        return end
+    for child in cue.rights:
+        if (
+            child.dep_ == "conj"
+            and child.i > xcomp.i
+            and child.tag_ == "VB"
+            and not any(g.dep_ in {"nsubj", "nsubjpass", "aux"} for g in child.children)
+        ):
+            end = max(end, _clause_extent(child)[1])
+    return end
+
+
 def _clauses_extent(cue: Token, clauses: Sequence[Token]) -> tuple[int, int]:
     """Return the extent of a cue's complement clauses taken together.
 
@@ -548,8 +677,10 @@ def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
     for child in cue.rights:
         if (
             child.i > objects[0].i
-            and child.dep_ == "prep"
-            and child.lower_ in _OBJECT_PREPOSITIONS
+            and (
+                (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS)
+                or child.dep_ == "dative"
+            )
             and child.idx <= end + 1
         ):
             end = max(end, _extent(child)[1])
@@ -558,6 +689,18 @@ def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
         if child.dep_ == "relcl" and child.doc[child.left_edge.i - 1].text == ",":
             end = min(end, child.left_edge.idx)
     return end
+
+
+_DOCUMENTS = CUE_NOUNS | {"note", "paper", "document", "video", "ad", "book", "order"}
+_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+_ACTOR_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _actor(subject: Token) -> bool:
+    """Tell whether a subject names a person or a body that can take a stance."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _ACTOR_PRONOUNS
+    return subject.ent_type_ in _ACTOR_ENTITIES
 
 
 def _without_possessive(text: str, span: Span | None) -> Span | None:
