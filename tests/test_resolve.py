@@ -281,3 +281,53 @@ def test_shared_surname_keeps_the_honorific_gender() -> None:
         table.add(Span.of(text, start, start + len(name)), "PERSON")
     assert table.bearer("Mr. Pett") is None
     assert table.bearer("Pett") == 0
+
+
+def test_an_attribution_read_as_reported_speech_does_not_hide_the_exchange(
+    extractor: Extractor,
+) -> None:
+    """A quote's tail also read as reported speech on the same cue is no turn.
+
+    "he cried, his blue eyes staring at her" is a reported statement of its
+    own; between the question and the answer it must not hide the exchange.
+    """
+    text = (
+        "“Where is my dinner?” asked William Morel.\n"
+        "“You can have your dinner as soon as it's done,” replied Jane Fairfax.\n"
+        "“Isn't it done?”\n"
+        "he cried, his blue eyes staring at her in indignation.\n"
+        "“It will be done in five minutes.”"
+    )
+    dialogue = _dialogue(extractor.extract(text))
+    assert dialogue[3][0] == "verb-ccomp"
+    # The answer is the other side's, whoever "he" turns out to be.
+    assert dialogue[-1][0] == "turn-taking"
+    assert dialogue[-1][1] != dialogue[2][1]
+
+
+def test_a_few_lines_of_narration_before_a_quote_name_its_speaker(
+    extractor: Extractor,
+) -> None:
+    """Narration of several lines between two quotes: the subject of the last speaks."""
+    text = (
+        "“Where have you been all day?” asked Elizabeth Bennet.\n"
+        "The room was quiet for a while.\n"
+        "The fire crackled in the grate and the clock struck nine.\n"
+        "Jane Fairfax put down her basket and sighed.\n"
+        "“In the village, buying bread for the whole family.”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("narration", "Jane Fairfax")
+
+
+def test_a_gendered_noun_in_narration_speaks_next(extractor: Extractor) -> None:
+    """ "The girl" as the subject of a line of narration speaks next, even unheard before."""
+    text = (
+        "“Where have you been all day?” asked Elizabeth Bennet.\n"
+        "The girl put down her basket and sighed.\n"
+        "“In the village, buying bread for the whole family.”"
+    )
+    statement = extractor.extract(text).statements[-1]
+    assert statement.rule == "narration"
+    assert statement.speaker is not None
+    assert statement.speaker.mention is not None
+    assert statement.speaker.mention.text == "The girl"

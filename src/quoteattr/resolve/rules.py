@@ -61,6 +61,9 @@ _CLOSING = ".!?…:;\"”’')»"
 _QUOTE_MARKS = "\"”’'» "
 # How many line breaks may separate two turns of an exchange (a line of narration).
 _TURN_LINES = 2
+# How many line breaks a passage of narration between two quotes may hold (a
+# few short paragraphs, or three sentences where each has a line of its own).
+_NARRATION_LINES = 4
 # How many quotes back an exchange is searched for the other side.
 _EXCHANGE = 6
 # How often a name must be called out in others' quotes to name the narrator.
@@ -113,7 +116,22 @@ class RuleResolver:
                 previous = index
         speakers = [statement.speaker for statement in ordered]
         rules = [statement.rule for statement in ordered]
-        self._converse(doc, table, ordered, chosen=chosen, speakers=speakers, rules=rules)
+        # The dialogue is read without the echoes of direct quotes' attributions.
+        kept = _without_echoes(ordered)
+        kept_chosen = [chosen[n] for n in kept]
+        kept_speakers = [speakers[n] for n in kept]
+        kept_rules = [rules[n] for n in kept]
+        self._converse(
+            doc,
+            table,
+            [ordered[n] for n in kept],
+            chosen=kept_chosen,
+            speakers=kept_speakers,
+            rules=kept_rules,
+        )
+        for position, n in enumerate(kept):
+            chosen[n], speakers[n] = kept_chosen[position], kept_speakers[position]
+            rules[n] = kept_rules[position]
         _name_the_narrator(doc, table, ordered, chosen, speakers)
         # A name seen only in a headline ("Rip Donald") is no entity unless a
         # statement is attributed to it.
@@ -215,7 +233,9 @@ class RuleResolver:
     ) -> None:
         """Give quotes with no attribution of their own a speaker from the dialogue.
 
-        Between two direct quotes in a row (at most a line or two apart):
+        Between two direct quotes in a row (at most a line or two apart, or
+        a few lines of narration; reported statements that only echo a
+        quote's attribution are not turns, see ``_without_echoes``):
 
         - nothing but a line break: the turn passes, so the quote goes to the
           last speaker of the exchange who is not the one just heard
@@ -224,8 +244,8 @@ class RuleResolver:
           nothing more: the same speaker goes on (``continuation``), unless
           the quote asked a question and a line break follows: then the
           other side answers (``turn-taking``);
-        - a line of narration ("The doctor bent down."): its subject, when it
-          is a person, speaks next (``narration``).
+        - narration ("The doctor bent down."): the subject of its last
+          sentence, when it is a person, speaks next (``narration``).
 
         A run of bare turns left unknown reading forwards is then read from
         both ends, the turns alternating (see ``_alternate``).
@@ -252,9 +272,10 @@ class RuleResolver:
             tail = last.cue is not None and gap_start <= last.cue.start < statement.start
             if tail and last.cue is not None:
                 gap_start = max(gap_start, _sentence_end(text, last.cue.end, statement.start))
-            if text.count("\n", gap_start, statement.start) > _TURN_LINES:
-                continue
             gap = text[gap_start : statement.start]
+            lines = _NARRATION_LINES if gap.strip(_QUOTE_MARKS + "\n") else _TURN_LINES
+            if text.count("\n", gap_start, statement.start) > lines:
+                continue
             if gap.strip():
                 found = self._narrator(doc, table, statement, gap_start, heard)
                 if found is not None:
@@ -366,7 +387,7 @@ class RuleResolver:
         # "I stepped forward.": a narrator in the first person speaks too.
         if subject.pos_ == "PRON" and lowered not in _PERSON_PRONOUNS and lowered != "i":
             return None
-        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in heard:
+        if subject.pos_ == "NOUN" and not _may_speak(subject, heard):
             return None
         if subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
             return None
@@ -395,6 +416,16 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _may_speak(noun: Token, heard: set[str]) -> bool:
+    """Return whether a common noun can stand for a speaker of the dialogue.
+
+    It can when a speaker was already called by it ("said the doctor"), or
+    when it names one person of a known sex ("The girl", not "The girls").
+    """
+    lemma = noun.lemma_.lower()
+    return lemma in heard or (noun.tag_ != "NNS" and gender_of_noun(lemma) is not None)
 
 
 def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -468,6 +499,21 @@ def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
             index = table.at(Span.from_spacy(token))
             if index is not None and table.clusters[index].label == "PERSON":
                 yield index
+
+
+def _without_echoes(ordered: Sequence[Statement]) -> list[int]:
+    """Return the positions of the statements, less the echoes of direct quotes' attributions.
+
+    The tail of a quote ("“Go!” he cried, his eyes on the door") also reads
+    as reported speech with the quote's own cue; between two quotes it would
+    hide the exchange.
+    """
+    cues = {s.cue for s in ordered if s.kind is Kind.DIRECT and s.cue is not None}
+    return [
+        number
+        for number, statement in enumerate(ordered)
+        if statement.kind is not Kind.INDIRECT or statement.cue not in cues
+    ]
 
 
 def _key(index: int | None, speaker: Speaker | None) -> int | str | None:
