@@ -331,3 +331,16 @@ def test_a_gendered_noun_in_narration_speaks_next(extractor: Extractor) -> None:
     assert statement.speaker is not None
     assert statement.speaker.mention is not None
     assert statement.speaker.mention.text == "The girl"
+
+
+def test_honorifics_keep_husband_and_wife_apart(extractor: Extractor) -> None:
+    """Mr. and Mrs. Bennet are two people, and "he" is the man."""
+    text = (
+        "Mrs. Bennet came into the room , and Mr. Bennet put down his book .\n"
+        "“We must call on the new neighbours ,” said Mrs. Bennet .\n"
+        "“You may go , if you like ,” he replied ."
+    )
+    result = extractor.extract(text)
+    people = sorted(e.name for e in result.entities if e.label == "PERSON")
+    assert people == ["Mr. Bennet", "Mrs. Bennet"]
+    assert _speakers(result) == ["Mrs. Bennet", "Mr. Bennet"]

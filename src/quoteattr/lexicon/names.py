@@ -1,9 +1,10 @@
 """First names that tell a person's gender, for agreement with "he" and "she".
 
 A selection of our own from the most common given names of US births,
-1940-2000, as published in the US Social Security Administration's national
+1880-2000, as published in the US Social Security Administration's national
 baby-name statistics (names given to at least 90% one sex), with common names
-of politicians and officials in international news added by hand. A name in
+of politicians and officials in international news, and given names common in
+nineteenth-century English fiction, added by hand. A name in
 neither list tells nothing; the text's own pronouns and honorifics still do.
 """
 
@@ -28,6 +29,13 @@ MALE: Final[frozenset[str]] = frozenset(
     vladimir sergey sergei dmitry boris mikhail nikolai ivan xi hassan ali mohammed
     muhammad ahmed emmanuel francois nicolas recep benjamin bibi kim moon
     shinzo narendra justin tony gordon nigel jeremy boris david
+    frederick edwin herbert harvey clarence earl ernest leonard stanley francis
+    oliver hugh lewis alfred percy cecil bertram reginald horace ambrose rupert
+    tristram basil cyril clement rudolf rudolph otto karl hans heinrich pierre jean-paul
+    jacques andre giovanni luigi pedro carlos miguel diego manuel antonio luis
+    jake ben sam tim dan matt nick pete joey johnny jimmy tommy danny eddie frankie
+    sidney sydney silas jasper gilbert roderick archibald augustus edmund oswald wilfred
+    dorian lucian gideon jonah ezra isaac abraham moses solomon tobias jethro
     """.split()
 )
 
@@ -45,6 +53,14 @@ FEMALE: Final[frozenset[str]] = frozenset(
     hillary chelsea michelle nancy elizabeth kamala sarah condoleezza madeleine
     angela theresa marine ivanka melania kellyanne huma donna debbie tulsi lindsey
     jill stacey nikki hope sheryl oprah ruth sonia elena susana yulia natalia olga
+    jane lucy ellen eleanor edith florence ethel mildred lillian clara irene agnes
+    louise annie bertha ida esther gertrude hazel marjorie mabel eliza emily lydia
+    harriet henrietta georgiana georgina caroline kitty katharine katherine kate
+    maggie meg beth jo amelia isabel isabelle cecilia cecily rosamond rosalind
+    fanny millie mamie nellie sally polly molly dolly daisy lily violet ivy
+    marianne anne estelle adele beatrice bella belle constance dora eugenia flora
+    hester honoria imogen jemima judith leonora lucinda mabel matilda maud maude
+    miriam phoebe prudence rebekah sophie susanna tess tessa ursula winifred
     """.split()
 )
 

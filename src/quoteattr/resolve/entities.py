@@ -2,7 +2,8 @@
 
 People are clustered by name: "Sergey Lavrov", "Lavrov" and "Mr Lavrov" are
 one entity (honorifics dropped, a shorter name joins the fuller one it ends
-or starts), and a surname that two people in the text share joins neither.
+or starts), a surname that two people in the text share joins neither, and
+names of opposite gender never join ("Mr. Bennet" and "Mrs. Bennet").
 An entity is named by the full name the text uses most ("Hillary Clinton",
 not the "Crooked Hillary Clinton" of one quote).
 A one-word mention the NER labelled otherwise ("Lavrov" as ORG) still joins
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Cluster", "EntityTable", "harvest_titles"]
+__all__ = ["Cluster", "EntityTable", "harvest_titles", "honorific_gender"]
 
 _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr"}
 _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame"}
@@ -94,15 +95,23 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w and w not in HONORIFICS and w + "." not in HONORIFICS)
 
 
+def honorific_gender(word: str) -> str | None:
+    """Return "m" or "f" for a gendered honorific ("Mr.", "Mrs", "Lady"), else ``None``."""
+    lowered = word.lower()
+    if lowered in _MALE_HONORIFICS:
+        return "m"
+    if lowered in _FEMALE_HONORIFICS:
+        return "f"
+    return None
+
+
 def _gender_of(name: str) -> str | None:
     words = name.split()
     if not words:
         return None
-    first = words[0].lower()
-    if first in _MALE_HONORIFICS:
-        return "m"
-    if first in _FEMALE_HONORIFICS:
-        return "f"
+    gender = honorific_gender(words[0])
+    if gender is not None:
+        return gender
     return gender_of_first_name(words[0]) if len(words) > 1 else None
 
 
@@ -126,7 +135,8 @@ class EntityTable:
         words = name_words(cleaned.text)
         if not words:
             return None
-        index = self._match(words, label)
+        gender = _gender_of(cleaned.text)
+        index = self._match(words, label, gender)
         if index == _AMBIGUOUS:
             # A surname two people in the text share names neither of them.
             return None
@@ -143,7 +153,7 @@ class EntityTable:
         if not headline:
             spelled = " ".join(w for w in cleaned.text.split() if w.strip(".,").lower() in words)
             cluster.spellings[spelled] = cluster.spellings.get(spelled, 0) + 1
-        cluster.gender = cluster.gender or _gender_of(cleaned.text)
+        cluster.gender = cluster.gender or gender
         if cleaned not in cluster.mentions:
             cluster.mentions.append(cleaned)
             bisect.insort(self.by_offset, (cleaned.start, cleaned.end, index))
@@ -168,10 +178,13 @@ class EntityTable:
         self.join(index, mention)
         return index
 
-    def _match(self, words: tuple[str, ...], label: str) -> int | None:
+    def _match(self, words: tuple[str, ...], label: str, gender: str | None) -> int | None:
         people = []
         for index in range(len(self.clusters) - 1, -1, -1):
             cluster = self.clusters[index]
+            if gender and cluster.gender and cluster.gender != gender:
+                # "Mrs. Bennet" is not the Mr. Bennet met before.
+                continue
             same_kind = cluster.label == label or {cluster.label, label} <= _GROUPS
             if same_kind and cluster.words == words:
                 return index

@@ -38,12 +38,13 @@ import attrs
 
 from quoteattr.lexicon.names import gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
-from quoteattr.resolve.entities import EntityTable, harvest_titles
+from quoteattr.resolve.entities import EntityTable, harvest_titles, honorific_gender
 from quoteattr.strategies.base import analysis_of
 from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["RuleResolver"]
 
@@ -95,7 +96,7 @@ class RuleResolver:
             if ent.label_ not in self.labels:
                 continue
             in_headline = any(start <= ent.start_char < end for start, end in headlines)
-            index = table.add(Span.from_spacy(ent), ent.label_, headline=in_headline)
+            index = table.add(_with_honorific(doc, ent), ent.label_, headline=in_headline)
             if index is not None and ent.label_ == "PERSON":
                 titles, affiliation = harvest_titles(doc, text, ent)
                 cluster = table.clusters[index]
@@ -596,6 +597,16 @@ def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str
     if gender is None:
         return None
     return table.describe(mention, tuple(w for w in ordered if w in words), gender)
+
+
+def _with_honorific(doc: Doc, ent: SpacySpan) -> Span:
+    """Return a person's name with the honorific the NER left out ("Mrs." of "Mrs. Bennet")."""
+    if ent.label_ == "PERSON" and ent.start > 0:
+        before = doc[ent.start - 1]
+        honorific = before if before.text != "." or ent.start < 2 else doc[ent.start - 2]
+        if honorific_gender(honorific.text.rstrip(".")) is not None:
+            return Span.of(doc.text, honorific.idx, ent.end_char)
+    return Span.from_spacy(ent)
 
 
 def _proper(doc: Doc, mention: Span) -> bool:
