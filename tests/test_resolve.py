@@ -344,3 +344,33 @@ def test_honorifics_keep_husband_and_wife_apart(extractor: Extractor) -> None:
     people = sorted(e.name for e in result.entities if e.label == "PERSON")
     assert people == ["Mr. Bennet", "Mrs. Bennet"]
     assert _speakers(result) == ["Mrs. Bennet", "Mr. Bennet"]
+
+
+def test_a_named_subject_of_the_narration_is_whom_the_pronoun_means(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "“We are all well,” said Mrs. Rachel.\n\n"
+        "Marilla’s lips twitched. She had expected Mrs. Rachel up.\n\n"
+        "“Oh, I am quite well too,” she said."
+    )
+    result = extractor.extract(text)
+    assert _speakers(result)[-1] == "Marilla"
+
+
+def test_people_named_in_earlier_quotes_are_not_whom_the_pronoun_means(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Mr. Bennet came into the room and asked, “Where is Tom Walker?”\n\n"
+        "“I have not seen him,” said Mrs. Collins.\n\n"
+        "“Then we shall wait,” he said."
+    )
+    result = extractor.extract(text)
+    assert _speakers(result)[-1] == "Mr. Bennet"
+
+
+def test_a_first_name_alone_shows_the_gender(extractor: Extractor) -> None:
+    text = "Mr. Hall came in with Millie. Millie sat down.\n\n“The room is ready,” he said."
+    result = extractor.extract(text)
+    assert _speakers(result)[-1] == "Mr. Hall"

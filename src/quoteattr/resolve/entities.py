@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Cluster", "EntityTable", "harvest_titles", "honorific_gender"]
+__all__ = ["SEARCH_CHARS", "Cluster", "EntityTable", "harvest_titles", "honorific_gender"]
 
 _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr"}
 _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame"}
@@ -45,6 +45,8 @@ _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 _AMBIGUOUS = -1
 # How many times more mentions make one bearer of a shared surname the one meant.
 _DOMINANT = 2
+# How far back (in characters) a pronoun's antecedent is looked for.
+SEARCH_CHARS = 3_000
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
@@ -144,6 +146,10 @@ class EntityTable:
             name = " ".join(cleaned.text.split())
             self.clusters.append(Cluster(label, name, words, provisional=headline))
             index = len(self.clusters) - 1
+            if label == "PERSON" and len(words) == 1:
+                # A character called by a first name alone ("Millie"); a lone
+                # surname ("Clinton") still joins a full name of either sex.
+                gender = gender or gender_of_first_name(words[0])
         cluster = self.clusters[index]
         renames = not headline and (cluster.provisional or len(words) > len(cluster.words))
         if renames or (headline and cluster.provisional and len(words) > len(cluster.words)):
@@ -274,7 +280,7 @@ class EntityTable:
         offset: int,
         labels: set[str],
         gender: str | None = None,
-        limit: int = 3_000,
+        limit: int = SEARCH_CHARS,
         skip: Iterable[Span] = (),
     ) -> int | None:
         """Return the nearest cluster before ``offset`` that agrees in label and gender.

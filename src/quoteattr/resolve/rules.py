@@ -6,8 +6,11 @@ A speaker mention resolves, in this order:
    ("Lavrov" for "Sergey Lavrov"; see :mod:`quoteattr.resolve.entities`);
 2. a personal pronoun (he, she; him, her): to the nearest person before it
    whose gender agrees where the text shows it (honorifics, first names, the
-   pronouns already resolved to them), preferring the previous statement's
-   speaker when it agrees; "it" and "they" to the nearest organisation, place
+   pronouns already resolved to them): the person named as the subject of the
+   narration since the last quote ("Marilla's lips twitched. “…,” she said."),
+   else the previous statement's speaker when it agrees and nobody agreeing
+   was named since, else the nearest; people named inside the quotes before
+   it are passed over; "it" and "they" to the nearest organisation, place
    or group;
 3. a description ("the Russian foreign minister", "the minister"): to the
    nearest person before it whose titles hold every word of the description;
@@ -30,7 +33,7 @@ exchange (``turn-taking``); after a line of narration its subject speaks
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -38,7 +41,12 @@ import attrs
 
 from quoteattr.lexicon.names import gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
-from quoteattr.resolve.entities import EntityTable, harvest_titles, honorific_gender
+from quoteattr.resolve.entities import (
+    SEARCH_CHARS,
+    EntityTable,
+    harvest_titles,
+    honorific_gender,
+)
 from quoteattr.strategies.base import analysis_of
 from quoteattr.strategies.syntax import Tokens
 
@@ -103,18 +111,7 @@ class RuleResolver:
                 cluster.titles.extend(t for t in titles if t not in cluster.titles)
                 cluster.affiliation = cluster.affiliation or affiliation
         ordered = sort_statements(statements)
-        chosen: list[int | None] = []
-        previous: int | None = None
-        for number, statement in enumerate(ordered):
-            # People named inside what is being said, or what was just said,
-            # are not who "he" or "she" stands for as its speaker.
-            said = list(statement.content)
-            if number:
-                said.extend(ordered[number - 1].content)
-            index = self._resolve(doc, table, statement, previous, said)
-            chosen.append(index)
-            if index is not None:
-                previous = index
+        chosen = self._resolve_all(doc, table, ordered)
         speakers = [statement.speaker for statement in ordered]
         rules = [statement.rule for statement in ordered]
         # The dialogue is read without the echoes of direct quotes' attributions.
@@ -173,6 +170,33 @@ class RuleResolver:
             final.append(attrs.evolve(statement, speaker=speaker, about=about, rule=rules[number]))
         return Result(text=text, statements=tuple(final), entities=tuple(entities.values()))
 
+    def _resolve_all(
+        self, doc: Doc, table: EntityTable, ordered: Sequence[Statement]
+    ) -> list[int | None]:
+        """Return the entity each statement's speaker mention resolves to, in order."""
+        chosen: list[int | None] = []
+        quoted: deque[Statement] = deque()
+        previous: int | None = None
+        for number, statement in enumerate(ordered):
+            # People named inside what is being said, or what was just said,
+            # are not who "he" or "she" stands for as its speaker.
+            said = list(statement.content)
+            if number:
+                said.extend(ordered[number - 1].content)
+            # Nor are people named in the quotes of the dialogue before it.
+            while quoted and quoted[0].end <= statement.start - SEARCH_CHARS:
+                quoted.popleft()
+            said.extend(fragment for quote in quoted for fragment in quote.content)
+            # Narration runs back to the last quote (reported speech is part of it).
+            narration = _statement_end(quoted[-1]) if quoted else None
+            index = self._resolve(doc, table, statement, previous, said, narration=narration)
+            chosen.append(index)
+            if statement.kind is Kind.DIRECT:
+                quoted.append(statement)
+            if index is not None:
+                previous = index
+        return chosen
+
     def _resolve(
         self,
         doc: Doc,
@@ -180,6 +204,8 @@ class RuleResolver:
         statement: Statement,
         previous: int | None,
         said: Sequence[Span],
+        *,
+        narration: int | None = None,
     ) -> int | None:
         speaker = statement.speaker
         if speaker is None or speaker.mention is None:
@@ -188,7 +214,12 @@ class RuleResolver:
         lowered = mention.text.lower()
         if lowered in _PERSON_PRONOUNS:
             gender = _PERSON_PRONOUNS[lowered]
-            index = self._person_before(table, mention.start, gender, previous, said)
+            index = None
+            if narration is not None:
+                end = min(mention.start, statement.start)
+                index = _narration_subject(doc, table, narration, end, gender)
+            if index is None:
+                index = self._person_before(table, mention.start, gender, previous, said)
             if index is not None:
                 cluster = table.clusters[index]
                 cluster.gender = cluster.gender or gender
@@ -417,6 +448,53 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _statement_end(statement: Statement) -> int:
+    """Return where a statement ends, its attribution included."""
+    end = statement.end
+    if statement.cue is not None:
+        end = max(end, statement.cue.end)
+    if statement.speaker is not None and statement.speaker.mention is not None:
+        end = max(end, statement.speaker.mention.end)
+    return end
+
+
+def _narration_subject(
+    doc: Doc, table: EntityTable, start: int, end: int, gender: str
+) -> int | None:
+    """Return the person named as the subject of the narration between two statements.
+
+    The subjects are read from the last back, passing over pronouns ("He went
+    to the door." stands for someone named further back): the first named
+    person who is a subject, or whose possession is ("Marilla's lips
+    twitched."), and agrees in gender is the one meant. A name the NER missed
+    becomes a person.
+    """
+    if end <= start:
+        return None
+    tokens = doc.char_span(start, end, alignment_mode="contract")
+    if tokens is None:
+        return None
+    for token in reversed(tokens):
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.lower_ in _PERSON_PRONOUNS:
+            continue
+        who = next((c for c in token.children if c.dep_ == "poss"), token)
+        if who.pos_ != "PROPN":
+            continue
+        mention = Span.from_spacy(who)
+        index = table.at(mention)
+        if index is None:
+            # A character the NER missed ("Marilla’s lips twitched.").
+            index = _new_name(table, mention)
+        if index is None:
+            continue
+        cluster = table.clusters[index]
+        if cluster.label == "PERSON" and cluster.gender in {None, gender}:
+            return index
+    return None
 
 
 def _may_speak(noun: Token, heard: set[str]) -> bool:
