@@ -374,3 +374,35 @@ def test_a_first_name_alone_shows_the_gender(extractor: Extractor) -> None:
     text = "Mr. Hall came in with Millie. Millie sat down.\n\n“The room is ready,” he said."
     result = extractor.extract(text)
     assert _speakers(result)[-1] == "Mr. Hall"
+
+
+def test_first_person_possessive_description_stands_for_a_person(extractor: Extractor) -> None:
+    """A gendered description with "my" ("my aunt") is a person a later "she" can stand for."""
+    text = (
+        "Tom Baxter came home late that night .\n"
+        "“Where have you been ?” asked my aunt .\n"
+        "“Sit down at once ,” she added , and pointed at a chair ."
+    )
+    speakers = _speakers(extractor.extract(text))
+    assert speakers[-1] == "my aunt"
+
+
+def test_speech_verb_on_the_next_line_names_the_speaker(extractor: Extractor) -> None:
+    """A bare quote followed by "Mrs. Hale gasped." on the next line is hers."""
+    text = (
+        "The rain had not stopped since the morning .\n"
+        "“What is it ? What is it ?”\n"
+        "Mrs. Hale gasped .\n"
+        "“Some one has died ,” answered the doctor ."
+    )
+    assert _dialogue(extractor.extract(text))[0] == ("reported-after", "Mrs. Hale")
+
+
+def test_narration_opening_a_scene_names_its_speaker(extractor: Extractor) -> None:
+    """The first quote of a scene goes to the person the line before it is about."""
+    text = (
+        "The wind blew hard across the plain all that week .\n"
+        "Robert Cameron waved a hand toward the distant range .\n"
+        "“I may strike through the desert before the snow comes .”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("narration", "Robert Cameron")

@@ -14,9 +14,10 @@ A speaker mention resolves, in this order:
    or group;
 3. a description ("the Russian foreign minister", "the minister"): to the
    nearest person before it whose titles hold every word of the description;
-   with none, a short definite description whose noun shows a gender ("the
-   parson", "the old woman") becomes a person of its own, so that a later
-   "he" or "she" can stand for it;
+   with none, a short definite or first-person description whose noun shows
+   a gender ("the parson", "the old woman", "my aunt") becomes a person of
+   its own, so that a later "he" or "she" can stand for it ("his uncle" does
+   not: it is often someone already named);
 4. an unnamed speaker with an affiliation ("a White House spokesman"): no
    entity, but the description as its title and the organisation as its
    affiliation;
@@ -27,8 +28,10 @@ quote is read as dialogue (see ``RuleResolver._converse``): after the other
 quote's attribution the same speaker goes on (``continuation``); after a bare
 closing mark and a line break the turn passes to the other side of the
 exchange (``turn-taking``); after a line of narration its subject speaks
-(``narration``). Each statement also lists the entities its content mentions
-(``Statement.about``).
+(``narration``). A quote still unknown goes to the subject of a verb of
+speech opening the next line ("Mrs. Hale gasped.", ``reported-after``), else
+to the person the line of narration before it is about. Each statement also
+lists the entities its content mentions (``Statement.about``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quoteattr.lexicon.en import SPEECH_VERBS
 from quoteattr.lexicon.names import gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.entities import (
@@ -82,6 +86,8 @@ _UNCUED = {"unattributed", "continuation"}
 # The most words a description may have to stand for a person ("the man with the basket").
 _DESCRIPTION_WORDS = 4
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
+# The determiners that open a description of someone known ("the parson", "my father").
+_DEFINITE = ("the", "my", "our")
 
 
 @attrs.frozen
@@ -231,7 +237,7 @@ class RuleResolver:
         if lowered in _FIRST_PERSON:
             return None
         index = table.at(mention)
-        if mention.text[:1].islower() or lowered.startswith(("the ", "a ", "an ")):
+        if mention.text[:1].islower() or lowered.split()[0] in {*_DEFINITE, "a", "an"}:
             # A description ("the Russian foreign minister") names someone by a
             # title; a name inside it ("Russian") is only its modifier, unless
             # the name is most of the mention ("the Kremlin").
@@ -278,6 +284,9 @@ class RuleResolver:
           other side answers (``turn-taking``);
         - narration ("The doctor bent down."): the subject of its last
           sentence, when it is a person, speaks next (``narration``).
+
+        A direct quote still unknown then takes its speaker from the narration
+        around it (see ``_introduce``).
 
         A run of bare turns left unknown reading forwards is then read from
         both ends, the turns alternating (see ``_alternate``).
@@ -329,6 +338,11 @@ class RuleResolver:
                 if source is not None:
                     chosen[number], speakers[number] = chosen[source], speakers[source]
                     rules[number] = "turn-taking"
+        for number, statement in enumerate(ordered):
+            if rules[number] == "unattributed" and statement.kind is Kind.DIRECT:
+                introduced = self._introduce(doc, table, ordered, number, heard=heard)
+                if introduced is not None:
+                    speakers[number], chosen[number], rules[number] = introduced
         for run in _runs(bare):
             self._alternate(ordered, chosen, speakers, rules, run)
 
@@ -431,6 +445,63 @@ class RuleResolver:
         index = self._resolve(doc, table, probe, None, list(statement.content))
         return speaker, index
 
+    def _introduce(
+        self,
+        doc: Doc,
+        table: EntityTable,
+        ordered: Sequence[Statement],
+        number: int,
+        *,
+        heard: set[str],
+    ) -> tuple[Speaker, int | None, str] | None:
+        """Return the speaker, entity and rule the narration around an unknown quote shows.
+
+        A verb of speech opening the line after it ("Mrs. Hale gasped.") names
+        its speaker (``reported-after``); else the line of narration before
+        it, when its subject is a known person (``narration``), as at the
+        start of a scene, where no quote comes just before.
+        """
+        statement = ordered[number]
+        found = self._reporter(doc, table, ordered, number)
+        if found is not None:
+            return (*found, "reported-after")
+        start = _line_before(table.text, ordered[number - 1] if number else None, statement)
+        found = self._narrator(doc, table, statement, start, heard)
+        if found is not None and found[1] is not None:
+            return (*found, "narration")
+        return None
+
+    def _reporter(
+        self, doc: Doc, table: EntityTable, ordered: Sequence[Statement], number: int
+    ) -> tuple[Speaker, int | None] | None:
+        """Return who the sentence right after a quote says spoke it ("Mrs. Lennox gasped.").
+
+        The sentence must open the narration after the quote, on the next line
+        at most, with a verb of speech whose subject is a name or a person
+        known by a description.
+        """
+        statement = ordered[number]
+        end = max(f.end for f in statement.content)
+        stop = ordered[number + 1].start if number + 1 < len(ordered) else len(table.text)
+        tokens = doc.char_span(end, stop, alignment_mode="contract")
+        if tokens is None or not len(tokens):
+            return None
+        words = [t for t in tokens if not (t.is_punct or t.is_space)]
+        if not words or _breaks(table.text, end, words[0].idx) > 1:
+            return None
+        root = words[0].sent.root
+        if root.lemma_.lower() not in SPEECH_VERBS or root.idx >= stop:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or subject.idx < end:
+            return None
+        first = max(end, min([subject.idx, *(t.idx for t in subject.lefts)]))
+        mention = Span.of(table.text, first, subject.idx + len(subject.text))
+        speaker = Speaker.from_mention(mention)
+        probe = attrs.evolve(statement, speaker=speaker)
+        index = self._resolve(doc, table, probe, None, list(statement.content))
+        return (speaker, index) if index is not None else None
+
     def _person_before(
         self,
         table: EntityTable,
@@ -448,6 +519,20 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _line_before(text: str, last: Statement | None, statement: Statement) -> int:
+    """Return where the line of narration before a quote starts, not before the last statement."""
+    floor = _statement_end(last) if last is not None else 0
+    line = text.rfind("\n", floor, statement.start)
+    if line >= 0 and not text[line : statement.start].strip():
+        line = text.rfind("\n", floor, line)
+    return max(floor, line + 1)
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """Return how many line breaks the text between ``start`` and ``end`` holds."""
+    return text.count("\n", start, end)
 
 
 def _statement_end(statement: Statement) -> int:
@@ -657,12 +742,12 @@ def _description_words(text: str) -> set[str]:
 
 
 def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str]) -> int | None:
-    """Add a person met by a definite description ("the old man"), if the mention is one.
+    """Add a person met by a definite description ("the old man", "my father"), if it is one.
 
     Only a short description headed by a noun counts, not one with a clause or
     a phrase after its noun ("the features of the old man").
     """
-    if not mention.text.lower().startswith("the ") or not words:
+    if mention.text.lower().split()[0] not in _DEFINITE or not words:
         return None
     tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if tokens is None or len(tokens) > _DESCRIPTION_WORDS:
