@@ -150,3 +150,15 @@ def test_ordinary_text_is_not_single_style() -> None:
     """News in American style keeps double quotes as its main style."""
     text = "“It is ‘fine,’ he said,” she wrote. ‘Nothing’ else."
     assert not analyse(text).single_style
+
+
+def test_analysis_knows_tokenised_text() -> None:
+    """``Analysis.spaced`` is set for tokenised text only."""
+    lines = [
+        "The old man looked up from the fire , and spoke at last .",
+        "She nodded , slowly , and went on with her work .",
+        "The clock struck four , then five , then six .",
+        '" Indeed ? " she asked , and went back to her book .',
+    ]
+    assert analyse("\n".join(lines)).spaced
+    assert not analyse("He looked up, and spoke. She nodded, slowly, and went on.").spaced

@@ -132,3 +132,48 @@ def test_settings_are_fields(extractor: Extractor) -> None:
     """Unattributed quotes can be dropped by a setting."""
     text = "Smith put it simply.\n“We will win this race.”"
     assert list(QuoteStrategy(keep_unattributed=False)(extractor.nlp(text))) == []
+
+
+# Tokenised narration (one sentence a line, spaced marks) so a text reads as LitBank-like.
+_NARRATION = (
+    "The rain had stopped at last , and the road was wet .\n"
+    "She walked on , slowly , past the mill .\n"
+    "He followed her , a few steps behind , saying nothing .\n"
+    "The church clock struck four , then five .\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _NARRATION + "“ Do sit down , ” replied his wife ; “ the tea is quite ready . ”\n",
+        "“Do sit down,” replied his wife, “the tea is quite ready.”",
+    ],
+)
+def test_quote_resumed_after_inverted_attribution(extractor: Extractor, text: str) -> None:
+    """“A,” said X, “B.”: the second quote resumes the first, whatever the attribution holds."""
+    (statement,) = _direct(extractor, text)
+    assert len(statement.content) == 2
+    assert _summary(statement)[2] == "his wife"
+
+
+def test_inverted_unlisted_verb(extractor: Extractor) -> None:
+    """“…,” confessed Tuppence: a verb not in the lexicon, then its subject."""
+    text = _NARRATION + "“ I have forgotten his name now , ” confessed Tuppence .\n"
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("after-verb", "confessed", "Tuppence")
+
+
+def test_participle_after_cue_is_not_a_complement(extractor: Extractor) -> None:
+    """“…?” he asked pointing northward: the participle does not start a new statement."""
+    text = _NARRATION + "“ What is over there ? ” he asked pointing northward .\n"
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("after-cue", "asked", "he")
+
+
+def test_quote_opening_a_tokenised_line_is_speech(extractor: Extractor) -> None:
+    """A quote that opens its line in tokenised text is kept whatever follows it."""
+    line = "“ Because -- ” he hesitated , and his cheeks grew hot .\n"
+    (statement,) = _direct(extractor, _NARRATION + line)
+    assert statement.content[0].text == "“ Because -- ”"
+    assert _direct(extractor, "“Because--” he hesitated, and his cheeks grew hot.\n") == []

@@ -83,6 +83,8 @@ class Analysis:
     quotes: tuple[Quote, ...]
     #: Tokenised text quoting speech with single marks (some novels).
     single_style: bool = False
+    #: Tokenised text: one sentence a line, every mark set off by spaces (LitBank).
+    spaced: bool = False
 
     @property
     def primary(self) -> tuple[Quote, ...]:
@@ -411,11 +413,13 @@ def _close(
 def analyse(text: str) -> Analysis:
     """Return the shared analysis of ``text``."""
     spans = paragraphs(text)
+    spaced = spaced_punctuation(text)
     return Analysis(
         text=text,
         paragraphs=spans,
         quotes=tuple(pair_quotes(text, spans)),
-        single_style=spaced_punctuation(text) and _single_style(text),
+        single_style=spaced and _single_style(text),
+        spaced=spaced,
     )
 
 

@@ -137,7 +137,16 @@ class _Finder:
                 right_end = self._tail_line(quote, end_paragraph, right_end, quotes[index + 1 :])
             left = self.text[left_start : quote.start]
             right = self.text[quote.end : right_end]
-            if not self._free_standing(quote, left, right, left_start):
+            # Tokenised text sets a sentence a line: a quote opening its line is speech.
+            opens_line = self.analysis.spaced and quote.start == para_start
+            if not self._free_standing(
+                quote,
+                left,
+                right,
+                left_start,
+                resumed=self._resumes(previous, paragraph, quote.start, left),
+                opens_line=opens_line,
+            ):
                 continue
             attribution = self._after(quote, quote.end, right_end) if right.strip() else None
             fragments = self._fragments(quote)
@@ -160,7 +169,7 @@ class _Finder:
                 attribution = self._before(left_start, quote.start)
             if attribution is None and not left.strip() and quote.start == para_start:
                 attribution = self._previous_paragraph(paragraph)
-            if attribution is None and not self._stands_alone(left, right):
+            if attribution is None and not opens_line and not self._stands_alone(left, right):
                 continue
             if (
                 attribution is None
@@ -210,6 +219,20 @@ class _Finder:
             stop = later[0].start
         tail = sentence_end(self.text, start, stop)
         return tail if self._after(quote, quote.end, tail) is not None else end
+
+    def _resumes(self, previous: _Open | None, paragraph: int, start: int, left: str) -> bool:
+        """Return whether a quote at ``start`` follows the attribution of the one before.
+
+        "“A,” said X, “B.”": the words between the quotes are the first one's
+        attribution, which ends at a comma or semicolon right before this quote.
+        """
+        return (
+            previous is not None
+            and previous.attribution is not None
+            and previous.paragraph == paragraph
+            and not self.text[previous.end : start].strip()
+            and left.rstrip()[-1:] in {",", ";"}
+        )
 
     def _lead_in(self, start: int, end: int) -> bool:
         """Return whether words before a quote, up to a comma, belong to its content."""
@@ -284,12 +307,29 @@ class _Finder:
         punctuated = bool(inner) and inner[-1] in _TERMINAL + ",—–-:;"
         return words == 0 or (words < self.settings.min_words and not punctuated)
 
-    def _free_standing(self, quote: Quote, left: str, right: str, left_start: int) -> bool:
-        """Return whether the quote is a clause of its own rather than words inside another's."""
+    def _free_standing(
+        self,
+        quote: Quote,
+        left: str,
+        right: str,
+        left_start: int,
+        *,
+        resumed: bool = False,
+        opens_line: bool = False,
+    ) -> bool:
+        """Return whether the quote is a clause of its own rather than words inside another's.
+
+        A quote ``resumed`` after the attribution of the quote before it ("“A,”
+        said X, “B.”", "“A,” replied he; “B.”") resumes that speaker's words
+        whatever the attribution holds. One that ``opens_line`` in text with a
+        sentence a line is speech whatever follows it.
+        """
         if self._is_short(quote):
             return False
+        if opens_line:
+            return True
         left_tail = left.rstrip()
-        if left_tail:
+        if left_tail and not resumed:
             region = self.tokens.within(left_start, quote.start)
             if self._cue_before(region) is None and according_to(region) is None:
                 verbs = any(t.pos_ in {"VERB", "AUX"} for t in region)
@@ -393,9 +433,13 @@ class _Finder:
             if (
                 sentence_closed
                 and speaker.start < token.idx
-                and any(c.dep_ in _COMPLEMENTS and c.i > token.i for c in token.children)
+                and any(
+                    c.dep_ in _COMPLEMENTS and c.i > token.i and c.tag_ != "VBG"
+                    for c in token.children
+                )
             ):
-                # "…." Smith said the plan failed: a new statement, not this one's cue.
+                # "…." Smith said the plan failed: a new statement, not this one's cue
+                # ("…?" he asked, pointing north: a participle is not a complement).
                 return None
             return _Attribution(
                 cue=Span.from_spacy(token),
@@ -413,6 +457,8 @@ class _Finder:
             if token.pos_ != "VERB":
                 continue
             speaker = speaker_of(self.text, token, start, end)
+            if speaker is None and position == 0:
+                speaker = self._inverted_subject(region[1:], start, end)
             if speaker is not None and position <= 4:
                 return _Attribution(
                     cue=Span.from_spacy(token),
@@ -423,6 +469,19 @@ class _Finder:
                 )
             break
         return None
+
+    def _inverted_subject(self, tokens: Sequence[Token], start: int, end: int) -> Span | None:
+        """Return the subject after an inverted verb ("…," confessed Tuppence; went on Sir Henry).
+
+        The verb's particle may come first; the noun phrase must end the clause.
+        """
+        rest = list(tokens)
+        while rest and rest[0].dep_ == "prt":
+            rest = rest[1:]
+        run = nominal_run(rest)
+        if not run or (len(run) < len(rest) and not rest[len(run)].is_punct):
+            return None
+        return span_of(self.text, run, start, end)
 
     def _before(self, start: int, end: int) -> _Attribution | None:
         """Find an attribution in the text right before a quote."""
