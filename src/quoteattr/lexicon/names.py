@@ -10,9 +10,18 @@ neither list tells nothing; the text's own pronouns and honorifics still do.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Final
 
-__all__ = ["FEMALE", "FEMALE_NOUNS", "MALE", "MALE_NOUNS", "gender_of_first_name", "gender_of_noun"]
+__all__ = [
+    "FEMALE",
+    "FEMALE_NOUNS",
+    "MALE",
+    "MALE_NOUNS",
+    "gender_in",
+    "gender_of_first_name",
+    "gender_of_noun",
+]
 
 MALE: Final[frozenset[str]] = frozenset(
     """
@@ -83,21 +92,20 @@ FEMALE_NOUNS: Final[frozenset[str]] = frozenset(
 )
 
 
+def gender_in(word: str, male: AbstractSet[str], female: AbstractSet[str]) -> str | None:
+    """Return "m" or "f" when ``word`` (any case, no final full stop) is in one list only."""
+    lowered = word.lower().rstrip(".")
+    in_male, in_female = lowered in male, lowered in female
+    if in_male == in_female:
+        return None
+    return "m" if in_male else "f"
+
+
 def gender_of_noun(noun: str) -> str | None:
     """Return "m" or "f" for a noun that names a man or a woman ("the parson"), else ``None``."""
-    lowered = noun.lower()
-    if lowered in MALE_NOUNS:
-        return "m"
-    if lowered in FEMALE_NOUNS:
-        return "f"
-    return None
+    return gender_in(noun, MALE_NOUNS, FEMALE_NOUNS)
 
 
 def gender_of_first_name(name: str) -> str | None:
     """Return "m" or "f" for a first name one of the lists holds, else ``None``."""
-    lowered = name.lower().strip(".")
-    if lowered in FEMALE and lowered not in MALE:
-        return "f"
-    if lowered in MALE and lowered not in FEMALE:
-        return "m"
-    return None
+    return gender_in(name.strip("."), MALE, FEMALE)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.lexicon.en import HONORIFICS
-from quoteattr.lexicon.names import gender_of_first_name
+from quoteattr.lexicon.names import gender_in, gender_of_first_name
 from quoteattr.model import Span
 
 if TYPE_CHECKING:
@@ -99,12 +99,7 @@ def name_words(name: str) -> tuple[str, ...]:
 
 def honorific_gender(word: str) -> str | None:
     """Return "m" or "f" for a gendered honorific ("Mr.", "Mrs", "Lady"), else ``None``."""
-    lowered = word.lower()
-    if lowered in _MALE_HONORIFICS:
-        return "m"
-    if lowered in _FEMALE_HONORIFICS:
-        return "f"
-    return None
+    return gender_in(word, _MALE_HONORIFICS, _FEMALE_HONORIFICS)
 
 
 def _gender_of(name: str) -> str | None:
