@@ -406,3 +406,15 @@ def test_narration_opening_a_scene_names_its_speaker(extractor: Extractor) -> No
         "“I may strike through the desert before the snow comes .”"
     )
     assert _dialogue(extractor.extract(text))[-1] == ("narration", "Robert Cameron")
+
+
+def test_a_reply_goes_to_the_other_person(extractor: Extractor) -> None:
+    """A "he" who replies is not the man whose quote he answers."""
+    text = (
+        "Lord Henry sat with Basil Hallward in the garden. "
+        "Lord Henry lit a cigarette and smiled.\n\n"
+        "“Why will you not send the portrait anywhere?” said Lord Henry.\n\n"
+        "“I know you will laugh at me,” he replied, “but I cannot show it.”"
+    )
+    result = extractor.extract(text)
+    assert _speakers(result)[-1] == "Basil Hallward"

@@ -83,6 +83,8 @@ _EXCHANGE = 6
 _MIN_VOCATIVES = 2
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
 _UNCUED = {"unattributed", "continuation"}
+# Verbs that say a quote answers the one before ("he replied"), so another speaks it.
+_REPLIES = {"reply", "answer", "return", "rejoin", "retort", "respond"}
 # The most words a description may have to stand for a person ("the man with the basket").
 _DESCRIPTION_WORDS = 4
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
@@ -196,6 +198,8 @@ class RuleResolver:
             # Narration runs back to the last quote (reported speech is part of it).
             narration = _statement_end(quoted[-1]) if quoted else None
             index = self._resolve(doc, table, statement, previous, said, narration=narration)
+            if index is not None and index == _replied_to(doc, ordered, chosen, number):
+                index = _other_person(table, statement, index, said)
             chosen.append(index)
             if statement.kind is Kind.DIRECT:
                 quoted.append(statement)
@@ -519,6 +523,47 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _replied_to(
+    doc: Doc, ordered: Sequence[Statement], chosen: Sequence[int | None], number: int
+) -> int | None:
+    """Return whose quote a pronoun speaker replies to ("“…?” … “…,” he answered").
+
+    The statement must be a direct quote with a verb of reply in its cue and
+    a "he" or "she" as its speaker, right after another direct quote (a line
+    or two before at most) whose speaker is known.
+    """
+    statement = ordered[number]
+    speaker, cue = statement.speaker, statement.cue
+    if not number or speaker is None or speaker.mention is None or cue is None:
+        return None
+    if statement.kind is not Kind.DIRECT or speaker.mention.text.lower() not in {"he", "she"}:
+        return None
+    last = ordered[number - 1]
+    if last.kind is not Kind.DIRECT or _breaks(doc.text, _statement_end(last), statement.start) > 2:
+        return None
+    tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if tokens is None or not any(t.lemma_.lower() in _REPLIES for t in tokens):
+        return None
+    return chosen[number - 1]
+
+
+def _other_person(
+    table: EntityTable, statement: Statement, index: int, said: Sequence[Span]
+) -> int:
+    """Return the nearest person before a reply who agrees with its pronoun and is not ``index``.
+
+    The one replied to does not answer themselves; with nobody else in reach
+    the reply keeps ``index``.
+    """
+    mention = statement.speaker.mention if statement.speaker is not None else None
+    if mention is None:
+        return index
+    gender = _PERSON_PRONOUNS[mention.text.lower()]
+    skip = [*said, *table.clusters[index].mentions]
+    other = table.before(mention.start, {"PERSON"}, gender, skip=skip)
+    return index if other is None else other
 
 
 def _line_before(text: str, last: Statement | None, statement: Statement) -> int:
