@@ -84,9 +84,18 @@ _ROW_NAMES = (ALL, *(kind.value for kind in Kind))
 
 # Titles dropped before comparing names: "Mr. Darcy" is "Darcy". Gendered ones
 # also keep apart relatives that share a surname ("Mr Bennet" is not "Mrs Bennet").
-_MALE_TITLES = frozenset({"mr", "mister", "sir", "lord", "master"})
-_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "mme", "madam", "madame", "lady", "dame"})
-_OTHER_TITLES = frozenset({"dr", "doctor", "prof", "professor", "rev", "reverend", "mx"})
+_MALE_TITLES = frozenset(
+    {"mr", "mister", "sir", "lord", "master", "king", "prince", "duke", "baron", "count"}
+)
+_FEMALE_TITLES = frozenset(
+    {"mrs", "ms", "miss", "mme", "madam", "madame", "lady", "dame", "queen", "princess"}
+    | {"duchess", "baroness", "countess"}
+)
+_OTHER_TITLES = frozenset(
+    {"dr", "doctor", "prof", "professor", "rev", "reverend", "mx", "captain", "capt"}
+    | {"colonel", "col", "major", "sergeant", "sgt", "lieutenant", "lt", "general", "gen"}
+    | {"admiral", "senator", "sen", "governor", "gov", "president", "judge", "rep"}
+)
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _OTHER_TITLES
 # Articles say nothing about who: "the waggoner" is "a waggoner".
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -421,7 +430,7 @@ def names_match(a: str | None, b: str | None) -> bool:
 
     The rule, case-insensitive, on names split into runs of letters and digits:
     equal token lists match; otherwise titles (Mr, Mrs, Ms, Miss, Dr, Sir,
-    Lady, Lord, ...) and articles are dropped and the names match when the
+    Lady, Lord, Prince, Captain, Senator, ...) and articles are dropped and the names match when the
     remaining tokens of one are a non-empty subset of the other's: "Lavrov"
     and "Sergey Lavrov", "Mr. Darcy" and "Darcy", "the waggoner" and "a
     waggoner". Names with
