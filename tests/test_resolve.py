@@ -418,3 +418,33 @@ def test_a_reply_goes_to_the_other_person(extractor: Extractor) -> None:
     )
     result = extractor.extract(text)
     assert _speakers(result)[-1] == "Basil Hallward"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_person(extractor: Extractor) -> None:
+    """ "Ancestry is …" is not a person when the text also writes "ancestry" in lower case."""
+    text = (
+        "Rose Smith was wise enough not to mind about her ancestry.\n"
+        "Ancestry is, in fact, a matter of taste.\n"
+        "“Good families are worse than any others,” she said."
+    )
+    assert _speakers(extractor.extract(text)) == ["Rose Smith"]
+
+
+def test_a_possessive_is_not_part_of_a_name() -> None:
+    """A "’s" the NER took into a name ("his name ’s George") is dropped."""
+    text = "His name ’s George ."
+    table = EntityTable(text)
+    index = table.add(Span.of(text, 9, 18), "PERSON")
+    assert index is not None
+    assert table.clusters[index].name == "George"
+
+
+def test_a_pronoun_turn_goes_to_the_other_side(extractor: Extractor) -> None:
+    """A "he" opening the next turn is not the man who spoke the turn before."""
+    text = (
+        "Lord Henry sat in the garden with Basil Hallward, who was painting.\n\n"
+        "“You must show it,” said Lord Henry.\n\n"
+        "“I cannot,” said Basil.\n\n"
+        "“Then you are a fool,” he said, laughing."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Lord Henry"

@@ -79,10 +79,14 @@ class Cluster:
 
 
 def _clean(text: str, mention: Span) -> Span | None:
-    """Return the mention without a leading "the" or a trailing possessive."""
+    """Return the mention without a leading "the" or possessive, or a trailing possessive."""
     start, end = mention.start, mention.end
     if text[start:end].lower().startswith("the "):
         start += 4
+    # A possessive the NER took into the name ("his name ’s George").
+    for prefix in ("'s ", "’s "):
+        if text[start:end].startswith(prefix):
+            start += len(prefix)
     while end > start and text[end - 1] in ".,;:'’\"”":
         end -= 1
     for suffix in ("'s", "’s"):

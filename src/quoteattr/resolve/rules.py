@@ -36,6 +36,7 @@ lists the entities its content mentions (``Statement.about``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.lexicon.en import SPEECH_VERBS
-from quoteattr.lexicon.names import gender_of_noun
+from quoteattr.lexicon.names import gender_of_first_name, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.entities import (
     SEARCH_CHARS,
@@ -135,6 +136,7 @@ class RuleResolver:
             speakers=kept_speakers,
             rules=kept_rules,
         )
+        self._reconsider(doc, table, [ordered[n] for n in kept], kept_chosen, kept_speakers)
         for position, n in enumerate(kept):
             chosen[n], speakers[n] = kept_chosen[position], kept_speakers[position]
             rules[n] = kept_rules[position]
@@ -349,6 +351,51 @@ class RuleResolver:
                     speakers[number], chosen[number], rules[number] = introduced
         for run in _runs(bare):
             self._alternate(ordered, chosen, speakers, rules, run)
+
+    def _reconsider(
+        self,
+        doc: Doc,
+        table: EntityTable,
+        ordered: Sequence[Statement],
+        chosen: list[int | None],
+        speakers: list[Speaker | None],
+    ) -> None:
+        """Give a "he" or "she" who would answer themselves the other side of the exchange.
+
+        Pronouns are resolved before the dialogue fills in the turns without
+        a cue. A quote opening the line after another quote (its line of
+        attribution at most between them), cued by a
+        pronoun that only the nearest person resolved (no subject of
+        narration between), is a new turn: when it went to the previous
+        turn's speaker, the exchange's other participant who agrees in
+        gender speaks it.
+        """
+        text = table.text
+        for number in range(1, len(ordered)):
+            statement, last = ordered[number], ordered[number - 1]
+            speaker = statement.speaker
+            if speaker is None or speaker.mention is None or chosen[number] is None:
+                continue
+            if speakers[number] is not speaker:
+                # A turn the dialogue gave a speaker keeps it.
+                continue
+            gender = _PERSON_PRONOUNS.get(speaker.mention.text.lower())
+            if gender is None or statement.kind is not Kind.DIRECT or last.kind is not Kind.DIRECT:
+                continue
+            if chosen[number] != chosen[number - 1]:
+                continue
+            end = min(speaker.mention.start, statement.start)
+            if not _opens_turn(text, _statement_end(last), statement.start):
+                continue
+            if _narration_subject(doc, table, _statement_end(last), end, gender) is not None:
+                continue
+            source = self._other_side(ordered, chosen, speakers, number)
+            other = chosen[source] if source is not None else None
+            if other is None:
+                continue
+            cluster = table.clusters[other]
+            if cluster.label == "PERSON" and cluster.gender in {None, gender}:
+                chosen[number] = other
 
     def _alternate(
         self,
@@ -573,6 +620,12 @@ def _line_before(text: str, last: Statement | None, statement: Statement) -> int
     if line >= 0 and not text[line : statement.start].strip():
         line = text.rfind("\n", floor, line)
     return max(floor, line + 1)
+
+
+def _opens_turn(text: str, last: int, start: int) -> bool:
+    """Return whether a quote at ``start`` opens a line a line or two after ``last``."""
+    line = text.rfind("\n", last, start)
+    return line >= 0 and not text[line:start].strip() and _breaks(text, last, start) <= _TURN_LINES
 
 
 def _breaks(text: str, start: int, end: int) -> int:
@@ -828,8 +881,23 @@ def _new_name(table: EntityTable, mention: Span) -> int | None:
     words = mention.text.split()
     if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return None
+    if len(words) == 1 and _common_word(table.text, words[0]):
+        return None
     label = "ORG" if words[0].lower() == "the" else "PERSON"
     return table.add(mention, label)
+
+
+def _common_word(text: str, word: str) -> bool:
+    """Return whether a capitalised word is a common noun the text also writes in lower case.
+
+    "Heaven knows" and "Ancestry is" open sentences with words the text uses
+    as nouns elsewhere ("her ancestry"); a first name the lexicon knows is
+    still a name.
+    """
+    lowered = word.lower()
+    if gender_of_first_name(lowered) is not None:
+        return False
+    return re.search(rf"\b{re.escape(lowered)}\b", text) is not None
 
 
 def _unnamed(doc: Doc, text: str, speaker: Speaker) -> Speaker:
