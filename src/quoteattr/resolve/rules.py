@@ -30,8 +30,12 @@ closing mark and a line break the turn passes to the other side of the
 exchange (``turn-taking``); after a line of narration its subject speaks
 (``narration``). A quote still unknown goes to the subject of a verb of
 speech opening the next line ("Mrs. Hale gasped.", ``reported-after``), else
-to the person the line of narration before it is about. Each statement also
-lists the entities its content mentions (``Statement.about``).
+to the person the line of narration before it is about. After the dialogue
+is read, "he" opening the next turn goes to the other side when the layout
+says the turn passed, and the speaker of a reply ("he answered") is never the
+one replied to. A first-person narrator ("“…,” I said") takes the name the
+other speakers call them by, if they call them by one at least twice. Each
+statement also lists the entities its content mentions (``Statement.about``).
 """
 
 from __future__ import annotations
@@ -67,7 +71,6 @@ _FIRST_PERSON = {"i", "we", "me", "us"}
 _LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _GROUP_LABELS = {"ORG", "GPE", "NORP"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
-# Words in a description that say nothing about which person it is.
 # A paragraph this short that does not end like a sentence is a headline.
 _HEADLINE_WORDS = 20
 _CLOSING = ".!?…:;\"”’')»"
@@ -88,6 +91,7 @@ _UNCUED = {"unattributed", "continuation"}
 _REPLIES = {"reply", "answer", "return", "rejoin", "retort", "respond"}
 # The most words a description may have to stand for a person ("the man with the basket").
 _DESCRIPTION_WORDS = 4
+# Words in a description that say nothing about which person it is.
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 # The determiners that open a description of someone known ("the parson", "my father").
 _DEFINITE = ("the", "my", "our")
