@@ -97,6 +97,36 @@ _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "vete
 _DEFINITE = ("the", "my", "our")
 
 
+@attrs.define
+class _Turn:
+    """Whom one statement is given to while the resolver works on it.
+
+    Attributes:
+        index: the entity's cluster in the table, if resolved.
+        speaker: the speaker (its mention may be another statement's).
+        rule: the rule that gave it, the strategy's unless a dialogue pass did.
+    """
+
+    index: int | None
+    speaker: Speaker | None
+    rule: str
+
+    @property
+    def key(self) -> int | str | None:
+        """Return what identifies the speaker in an exchange: the entity, else the mention."""
+        if self.index is not None:
+            return self.index
+        if self.speaker is None or self.speaker.mention is None:
+            return None
+        return self.speaker.mention.text.lower()
+
+    def take(self, other: _Turn, rule: str | None = None) -> None:
+        """Give this statement to ``other``'s speaker."""
+        self.index, self.speaker = other.index, other.speaker
+        if rule is not None:
+            self.rule = rule
+
+
 @attrs.frozen
 class RuleResolver:
     """Resolve speaker mentions to entities with name, pronoun and description rules.
@@ -124,27 +154,19 @@ class RuleResolver:
                 cluster.titles.extend(t for t in titles if t not in cluster.titles)
                 cluster.affiliation = cluster.affiliation or affiliation
         ordered = sort_statements(statements)
-        chosen = self._resolve_all(doc, table, ordered)
-        speakers = [statement.speaker for statement in ordered]
-        rules = [statement.rule for statement in ordered]
-        # The dialogue is read without the echoes of direct quotes' attributions.
+        resolved = self._resolve_all(doc, table, ordered)
+        turns = [
+            _Turn(index, statement.speaker, statement.rule)
+            for index, statement in zip(resolved, ordered, strict=True)
+        ]
+        # The dialogue is read without the echoes of direct quotes' attributions;
+        # its passes change the shared turns in place.
         kept = _without_echoes(ordered)
-        kept_chosen = [chosen[n] for n in kept]
-        kept_speakers = [speakers[n] for n in kept]
-        kept_rules = [rules[n] for n in kept]
-        self._converse(
-            doc,
-            table,
-            [ordered[n] for n in kept],
-            chosen=kept_chosen,
-            speakers=kept_speakers,
-            rules=kept_rules,
-        )
-        self._reconsider(doc, table, [ordered[n] for n in kept], kept_chosen, kept_speakers)
-        for position, n in enumerate(kept):
-            chosen[n], speakers[n] = kept_chosen[position], kept_speakers[position]
-            rules[n] = kept_rules[position]
-        _name_the_narrator(doc, table, ordered, chosen, speakers)
+        dialogue = [ordered[n] for n in kept]
+        self._converse(doc, table, dialogue, [turns[n] for n in kept])
+        self._reconsider(doc, table, dialogue, [turns[n] for n in kept])
+        _name_the_narrator(doc, table, ordered, turns)
+        chosen = [turn.index for turn in turns]
         # A name seen only in a headline ("Rip Donald") is no entity unless a
         # statement is attributed to it.
         kept = [
@@ -167,7 +189,7 @@ class RuleResolver:
         final = []
         for number, (statement, index) in enumerate(zip(ordered, chosen, strict=True)):
             about = tuple(ids[i] for i in table.within(statement.content) if i in ids)
-            speaker = speakers[number]
+            speaker = turns[number].speaker
             if speaker is None and index is not None:
                 speaker = Speaker()
             if speaker is not None and index is not None:
@@ -181,7 +203,9 @@ class RuleResolver:
                 )
             elif speaker is not None and speaker.mention is not None:
                 speaker = _unnamed(doc, text, speaker)
-            final.append(attrs.evolve(statement, speaker=speaker, about=about, rule=rules[number]))
+            final.append(
+                attrs.evolve(statement, speaker=speaker, about=about, rule=turns[number].rule)
+            )
         return Result(text=text, statements=tuple(final), entities=tuple(entities.values()))
 
     def _resolve_all(
@@ -274,10 +298,7 @@ class RuleResolver:
         doc: Doc,
         table: EntityTable,
         ordered: Sequence[Statement],
-        *,
-        chosen: list[int | None],
-        speakers: list[Speaker | None],
-        rules: list[str],
+        turns: Sequence[_Turn],
     ) -> None:
         """Give quotes with no attribution of their own a speaker from the dialogue.
 
@@ -304,7 +325,7 @@ class RuleResolver:
         text = table.text
         heard = {
             speaker.mention.text.lower().split()[-1]
-            for speaker in speakers
+            for speaker in (turn.speaker for turn in turns)
             if speaker is not None and speaker.mention is not None and speaker.mention.text
         }
         bare: list[int] = []
@@ -312,7 +333,7 @@ class RuleResolver:
             statement = ordered[number]
             if _bare_turn(text, ordered[number - 1], statement):
                 bare.append(number)
-            if statement.kind is not Kind.DIRECT or rules[number] not in _UNCUED:
+            if statement.kind is not Kind.DIRECT or turns[number].rule not in _UNCUED:
                 continue
             last = ordered[number - 1]
             if last.kind is not Kind.DIRECT:
@@ -330,39 +351,32 @@ class RuleResolver:
             if gap.strip():
                 found = self._narrator(doc, table, statement, gap_start, heard)
                 if found is not None:
-                    speakers[number], chosen[number] = found
-                    rules[number] = "narration"
-            elif (
-                tail
-                and (answer := self._answerer(text, ordered, chosen, speakers, number)) is not None
-            ):
+                    turns[number].speaker, turns[number].index = found
+                    turns[number].rule = "narration"
+            elif tail and (answer := self._answerer(text, ordered, turns, number)) is not None:
                 # "“Is he dead?” I asked." and a quote on a line of its own: the answer.
-                chosen[number], speakers[number] = chosen[answer], speakers[answer]
-                rules[number] = "turn-taking"
+                turns[number].take(turns[answer], "turn-taking")
             elif tail:
-                if speakers[number - 1] is not None:
-                    chosen[number], speakers[number] = chosen[number - 1], speakers[number - 1]
-                    rules[number] = "continuation"
+                if turns[number - 1].speaker is not None:
+                    turns[number].take(turns[number - 1], "continuation")
             elif "\n" in gap:
-                source = self._other_side(ordered, chosen, speakers, number)
+                source = self._other_side(ordered, turns, number)
                 if source is not None:
-                    chosen[number], speakers[number] = chosen[source], speakers[source]
-                    rules[number] = "turn-taking"
+                    turns[number].take(turns[source], "turn-taking")
         for number, statement in enumerate(ordered):
-            if rules[number] == "unattributed" and statement.kind is Kind.DIRECT:
+            if turns[number].rule == "unattributed" and statement.kind is Kind.DIRECT:
                 introduced = self._introduce(doc, table, ordered, number, heard=heard)
                 if introduced is not None:
-                    speakers[number], chosen[number], rules[number] = introduced
+                    turns[number].speaker, turns[number].index, turns[number].rule = introduced
         for run in _runs(bare):
-            self._alternate(ordered, chosen, speakers, rules, run)
+            self._alternate(ordered, turns, run)
 
     def _reconsider(
         self,
         doc: Doc,
         table: EntityTable,
         ordered: Sequence[Statement],
-        chosen: list[int | None],
-        speakers: list[Speaker | None],
+        turns: Sequence[_Turn],
     ) -> None:
         """Give a "he" or "she" who would answer themselves the other side of the exchange.
 
@@ -378,35 +392,33 @@ class RuleResolver:
         for number in range(1, len(ordered)):
             statement, last = ordered[number], ordered[number - 1]
             speaker = statement.speaker
-            if speaker is None or speaker.mention is None or chosen[number] is None:
+            if speaker is None or speaker.mention is None or turns[number].index is None:
                 continue
-            if speakers[number] is not speaker:
+            if turns[number].speaker is not speaker:
                 # A turn the dialogue gave a speaker keeps it.
                 continue
             gender = _PERSON_PRONOUNS.get(speaker.mention.text.lower())
             if gender is None or statement.kind is not Kind.DIRECT or last.kind is not Kind.DIRECT:
                 continue
-            if chosen[number] != chosen[number - 1]:
+            if turns[number].index != turns[number - 1].index:
                 continue
             end = min(speaker.mention.start, statement.start)
             if not _opens_turn(text, _statement_end(last), statement.start):
                 continue
             if _narration_subject(doc, table, _statement_end(last), end, gender) is not None:
                 continue
-            source = self._other_side(ordered, chosen, speakers, number)
-            other = chosen[source] if source is not None else None
+            source = self._other_side(ordered, turns, number)
+            other = turns[source].index if source is not None else None
             if other is None:
                 continue
             cluster = table.clusters[other]
             if cluster.label == "PERSON" and cluster.gender in {None, gender}:
-                chosen[number] = other
+                turns[number].index = other
 
     def _alternate(
         self,
         ordered: Sequence[Statement],
-        chosen: list[int | None],
-        speakers: list[Speaker | None],
-        rules: list[str],
+        turns: Sequence[_Turn],
         run: range,
     ) -> None:
         """Give the unknown turns of a run of bare quote lines the speakers of their parity.
@@ -416,11 +428,11 @@ class RuleResolver:
         away, before or after it; with none, the other side of the nearest known
         turn an odd number of lines away, when the exchange shows who that is.
         """
-        known = [n for n in run if _key(chosen[n], speakers[n]) is not None]
+        known = [n for n in run if turns[n].key is not None]
         if not known:
             return
         for number in run:
-            if _key(chosen[number], speakers[number]) is not None:
+            if turns[number].key is not None:
                 continue
             source = min(
                 (n for n in known if (n - number) % 2 == 0),
@@ -429,26 +441,24 @@ class RuleResolver:
             )
             if source is None:
                 nearest = min(known, key=lambda n: abs(n - number))
-                source = self._other_side(ordered, chosen, speakers, nearest + 1)
+                source = self._other_side(ordered, turns, nearest + 1)
             if source is not None:
-                chosen[number], speakers[number] = chosen[source], speakers[source]
-                rules[number] = "turn-taking"
+                turns[number].take(turns[source], "turn-taking")
 
     def _other_side(
         self,
         ordered: Sequence[Statement],
-        chosen: list[int | None],
-        speakers: list[Speaker | None],
+        turns: Sequence[_Turn],
         number: int,
     ) -> int | None:
         """Return the latest earlier turn of the exchange by someone other than the last speaker."""
-        last = _key(chosen[number - 1], speakers[number - 1])
+        last = turns[number - 1].key
         if last is None:
             return None
         for earlier in range(number - 2, max(-1, number - _EXCHANGE), -1):
             if ordered[earlier].kind is not Kind.DIRECT:
                 return None
-            key = _key(chosen[earlier], speakers[earlier])
+            key = turns[earlier].key
             if key is not None and key != last:
                 return earlier
         return None
@@ -457,8 +467,7 @@ class RuleResolver:
         self,
         text: str,
         ordered: Sequence[Statement],
-        chosen: list[int | None],
-        speakers: list[Speaker | None],
+        turns: Sequence[_Turn],
         number: int,
     ) -> int | None:
         """Return the earlier turn whose speaker answers a question asked just before.
@@ -469,7 +478,7 @@ class RuleResolver:
         last = ordered[number - 1]
         if "\n" not in text[last.end : ordered[number].start] or not _asks(text, last):
             return None
-        return self._other_side(ordered, chosen, speakers, number)
+        return self._other_side(ordered, turns, number)
 
     def _narrator(
         self, doc: Doc, table: EntityTable, statement: Statement, start: int, heard: set[str]
@@ -714,8 +723,7 @@ def _name_the_narrator(
     doc: Doc,
     table: EntityTable,
     ordered: Sequence[Statement],
-    chosen: list[int | None],
-    speakers: Sequence[Speaker | None],
+    turns: Sequence[_Turn],
 ) -> None:
     """Resolve a first-person narrator ("“…,” I said") to the name others call them by.
 
@@ -725,17 +733,17 @@ def _name_the_narrator(
     """
     narrated = [
         number
-        for number, speaker in enumerate(speakers)
+        for number, speaker in enumerate(turn.speaker for turn in turns)
         if speaker is not None
         and speaker.mention is not None
         and speaker.mention.text.lower() == "i"
-        and chosen[number] is None
+        and turns[number].index is None
     ]
     if not narrated:
         return
     tokens = Tokens(doc)
     addressed: Counter[int] = Counter()
-    for statement, speaker in zip(ordered, speakers, strict=True):
+    for statement, speaker in zip(ordered, (turn.speaker for turn in turns), strict=True):
         if statement.kind is Kind.INDIRECT or (
             speaker is not None
             and speaker.mention is not None
@@ -750,7 +758,7 @@ def _name_the_narrator(
     if times < _MIN_VOCATIVES:
         return
     for number in narrated:
-        chosen[number] = index
+        turns[number].index = index
 
 
 def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
@@ -780,15 +788,6 @@ def _without_echoes(ordered: Sequence[Statement]) -> list[int]:
         for number, statement in enumerate(ordered)
         if statement.kind is not Kind.INDIRECT or statement.cue not in cues
     ]
-
-
-def _key(index: int | None, speaker: Speaker | None) -> int | str | None:
-    """Return what identifies a speaker in an exchange: the entity, else the mention's words."""
-    if index is not None:
-        return index
-    if speaker is None or speaker.mention is None:
-        return None
-    return speaker.mention.text.lower()
 
 
 def _asks(text: str, statement: Statement) -> bool:
