@@ -34,7 +34,15 @@ import attrs
 from quoteattr.lexicon.en import QUOTE_PAIRS
 from quoteattr.model import Kind, Span
 
-__all__ = ["Analysis", "Quote", "analyse", "pair_quotes", "paragraphs"]
+__all__ = [
+    "Analysis",
+    "Quote",
+    "analyse",
+    "pair_quotes",
+    "paragraphs",
+    "spaced_punctuation",
+    "text_style",
+]
 
 # Typographic marks face one way; straight and single marks are decided by context.
 # Single marks and the tokenised `` '' are read from context (apostrophes,
@@ -206,19 +214,25 @@ def _closes(opener: str, closer: str) -> bool:
     return opener_double == closer_double
 
 
-def pair_quotes(text: str, paragraph_spans: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+def pair_quotes(
+    text: str,
+    paragraph_spans: Sequence[tuple[int, int]] | None = None,
+    *,
+    style: tuple[bool, bool] | None = None,
+) -> list[Quote]:
     """Return the quotes of ``text``, ordered by where they open.
 
     Args:
         text: the original text.
         paragraph_spans: the text's paragraphs, if already computed.
+        style: whether the text is tokenised and whether it quotes with
+            single marks (see :func:`text_style`), if already computed.
 
     Returns:
         Every paired (or unclosed) quote, nested ones included with their depth.
     """
     spans = paragraph_spans if paragraph_spans is not None else paragraphs(text)
-    spaced = spaced_punctuation(text)
-    single_style = spaced and _single_style(text)
+    spaced, single_style = style if style is not None else text_style(text)
     quotes: list[Quote] = []
     stack: list[_Open] = []
     # How many single and double quotes are open, kept so each mark costs O(1).
@@ -413,14 +427,20 @@ def _close(
 def analyse(text: str) -> Analysis:
     """Return the shared analysis of ``text``."""
     spans = paragraphs(text)
-    spaced = spaced_punctuation(text)
+    spaced, single_style = text_style(text)
     return Analysis(
         text=text,
         paragraphs=spans,
-        quotes=tuple(pair_quotes(text, spans)),
-        single_style=spaced and _single_style(text),
+        quotes=tuple(pair_quotes(text, spans, style=(spaced, single_style))),
+        single_style=single_style,
         spaced=spaced,
     )
+
+
+def text_style(text: str) -> tuple[bool, bool]:
+    """Return whether ``text`` is tokenised, and whether it is tokenised and quotes with singles."""
+    spaced = spaced_punctuation(text)
+    return spaced, spaced and _single_style(text)
 
 
 def kind_of(text: str, content: Sequence[Span], analysis: Analysis) -> Kind:
