@@ -45,6 +45,8 @@ _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 _AMBIGUOUS = -1
 # How many times more mentions make one bearer of a shared surname the one meant.
 _DOMINANT = 2
+# The most words a name the NER missed may have.
+_MAX_NAME_WORDS = 4
 # How far back (in characters) a pronoun's antecedent is looked for.
 SEARCH_CHARS = 3_000
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
@@ -163,6 +165,27 @@ class EntityTable:
             cluster.mentions.append(cleaned)
             bisect.insort(self.by_offset, (cleaned.start, cleaned.end, index))
         return index
+
+    def add_missed_name(self, mention: Span) -> int | None:
+        """Add a name the NER missed ("Caddell", "The Post"); return its cluster, if it is one.
+
+        Up to four capitalised words; "The …" names an organisation. One word
+        the text also writes in lower case is a common noun opening a sentence
+        ("Heaven knows", "Ancestry is"), unless it is a known first name.
+        """
+        words = mention.text.split()
+        if not words or len(words) > _MAX_NAME_WORDS or not all(w[:1].isupper() for w in words):
+            return None
+        if len(words) == 1 and self._common_word(words[0]):
+            return None
+        label = "ORG" if words[0].lower() == "the" else "PERSON"
+        return self.add(mention, label)
+
+    def _common_word(self, word: str) -> bool:
+        lowered = word.lower()
+        if gender_of_first_name(lowered) is not None:
+            return False
+        return re.search(rf"\b{re.escape(lowered)}\b", self.text) is not None
 
     def join(self, index: int, mention: Span) -> None:
         """Add ``mention`` ("the parson") to cluster ``index`` as one of its mentions."""

@@ -23,33 +23,32 @@ A speaker mention resolves, in this order:
    affiliation;
 5. anything else keeps its mention and no entity: a name is never invented.
 
-A direct quote with no attribution of its own that follows another direct
-quote is read as dialogue (see ``RuleResolver._converse``): after the other
-quote's attribution the same speaker goes on (``continuation``); after a bare
-closing mark and a line break the turn passes to the other side of the
-exchange (``turn-taking``); after a line of narration its subject speaks
-(``narration``). A quote still unknown goes to the subject of a verb of
-speech opening the next line ("Mrs. Hale gasped.", ``reported-after``), else
-to the person the line of narration before it is about. After the dialogue
-is read, "he" opening the next turn goes to the other side when the layout
-says the turn passed, and the speaker of a reply ("he answered") is never the
-one replied to. A first-person narrator ("“…,” I said") takes the name the
-other speakers call them by, if they call them by one at least twice. Each
-statement also lists the entities its content mentions (``Statement.about``).
+A direct quote with no attribution of its own is then read as dialogue by
+:mod:`quoteattr.resolve.dialogue` (continuation, turn-taking, narration; a
+first-person narrator named by the other speakers' vocatives). Each statement
+also lists the entities its content mentions (``Statement.about``).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter, deque
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.lexicon.en import SPEECH_VERBS
-from quoteattr.lexicon.names import gender_of_first_name, gender_of_noun
+from quoteattr.lexicon.names import gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
+from quoteattr.resolve.dialogue import (
+    PERSON_PRONOUNS,
+    Dialogue,
+    Turn,
+    breaks,
+    name_the_narrator,
+    narration_subject,
+    statement_end,
+    without_echoes,
+)
 from quoteattr.resolve.entities import (
     SEARCH_CHARS,
     EntityTable,
@@ -57,15 +56,13 @@ from quoteattr.resolve.entities import (
     honorific_gender,
 )
 from quoteattr.strategies.base import analysis_of
-from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["RuleResolver"]
 
-_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
 _LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -74,19 +71,6 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", 
 # A paragraph this short that does not end like a sentence is a headline.
 _HEADLINE_WORDS = 20
 _CLOSING = ".!?…:;\"”’')»"
-# What may follow a quote's last word inside its content: closing marks and spaces.
-_QUOTE_MARKS = "\"”’'» "
-# How many line breaks may separate two turns of an exchange (a line of narration).
-_TURN_LINES = 2
-# How many line breaks a passage of narration between two quotes may hold (a
-# few short paragraphs, or three sentences where each has a line of its own).
-_NARRATION_LINES = 4
-# How many quotes back an exchange is searched for the other side.
-_EXCHANGE = 6
-# How often a name must be called out in others' quotes to name the narrator.
-_MIN_VOCATIVES = 2
-_VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
-_UNCUED = {"unattributed", "continuation"}
 # Verbs that say a quote answers the one before ("he replied"), so another speaks it.
 _REPLIES = {"reply", "answer", "return", "rejoin", "retort", "respond"}
 # The most words a description may have to stand for a person ("the man with the basket").
@@ -95,36 +79,6 @@ _DESCRIPTION_WORDS = 4
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 # The determiners that open a description of someone known ("the parson", "my father").
 _DEFINITE = ("the", "my", "our")
-
-
-@attrs.define
-class _Turn:
-    """Whom one statement is given to while the resolver works on it.
-
-    Attributes:
-        index: the entity's cluster in the table, if resolved.
-        speaker: the speaker (its mention may be another statement's).
-        rule: the rule that gave it, the strategy's unless a dialogue pass did.
-    """
-
-    index: int | None
-    speaker: Speaker | None
-    rule: str
-
-    @property
-    def key(self) -> int | str | None:
-        """Return what identifies the speaker in an exchange: the entity, else the mention."""
-        if self.index is not None:
-            return self.index
-        if self.speaker is None or self.speaker.mention is None:
-            return None
-        return self.speaker.mention.text.lower()
-
-    def take(self, other: _Turn, rule: str | None = None) -> None:
-        """Give this statement to ``other``'s speaker."""
-        self.index, self.speaker = other.index, other.speaker
-        if rule is not None:
-            self.rule = rule
 
 
 @attrs.frozen
@@ -156,16 +110,17 @@ class RuleResolver:
         ordered = sort_statements(statements)
         resolved = self._resolve_all(doc, table, ordered)
         turns = [
-            _Turn(index, statement.speaker, statement.rule)
+            Turn(index, statement.speaker, statement.rule)
             for index, statement in zip(resolved, ordered, strict=True)
         ]
         # The dialogue is read without the echoes of direct quotes' attributions;
         # its passes change the shared turns in place.
-        kept = _without_echoes(ordered)
-        dialogue = [ordered[n] for n in kept]
-        self._converse(doc, table, dialogue, [turns[n] for n in kept])
-        self._reconsider(doc, table, dialogue, [turns[n] for n in kept])
-        _name_the_narrator(doc, table, ordered, turns)
+        kept = without_echoes(ordered)
+        exchange = [ordered[n] for n in kept]
+        passes = Dialogue(self._resolve)
+        passes.converse(doc, table, exchange, [turns[n] for n in kept])
+        passes.reconsider(doc, table, exchange, [turns[n] for n in kept])
+        name_the_narrator(doc, table, ordered, turns)
         chosen = [turn.index for turn in turns]
         # A name seen only in a headline ("Rip Donald") is no entity unless a
         # statement is attributed to it.
@@ -226,7 +181,7 @@ class RuleResolver:
                 quoted.popleft()
             said.extend(fragment for quote in quoted for fragment in quote.content)
             # Narration runs back to the last quote (reported speech is part of it).
-            narration = _statement_end(quoted[-1]) if quoted else None
+            narration = statement_end(quoted[-1]) if quoted else None
             index = self._resolve(doc, table, statement, previous, said, narration=narration)
             if index is not None and index == _replied_to(doc, ordered, chosen, number):
                 index = _other_person(table, statement, index, said)
@@ -252,12 +207,12 @@ class RuleResolver:
             return None
         mention = speaker.mention
         lowered = mention.text.lower()
-        if lowered in _PERSON_PRONOUNS:
-            gender = _PERSON_PRONOUNS[lowered]
+        if lowered in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[lowered]
             index = None
             if narration is not None:
                 end = min(mention.start, statement.start)
-                index = _narration_subject(doc, table, narration, end, gender)
+                index = narration_subject(doc, table, narration, end, gender)
             if index is None:
                 index = self._person_before(table, mention.start, gender, previous, said)
             if index is not None:
@@ -285,286 +240,13 @@ class RuleResolver:
             return _new_description(doc, table, mention, words)
         if index is not None:
             return index
-        found = _new_name(table, mention) if _proper(doc, mention) else None
+        found = table.add_missed_name(mention) if _proper(doc, mention) else None
         if found is None:
             # A surname two people share ("Cruz"): the one meant, if the text shows it.
             found = table.bearer(mention.text, prefer=previous)
             if found is not None:
                 table.join(found, mention)
         return found
-
-    def _converse(
-        self,
-        doc: Doc,
-        table: EntityTable,
-        ordered: Sequence[Statement],
-        turns: Sequence[_Turn],
-    ) -> None:
-        """Give quotes with no attribution of their own a speaker from the dialogue.
-
-        Between two direct quotes in a row (at most a line or two apart, or
-        a few lines of narration; reported statements that only echo a
-        quote's attribution are not turns, see ``_without_echoes``):
-
-        - nothing but a line break: the turn passes, so the quote goes to the
-          last speaker of the exchange who is not the one just heard
-          (rule ``turn-taking``); with nobody to pass to it stays unknown;
-        - the previous quote's own attribution ("said the parson.") and
-          nothing more: the same speaker goes on (``continuation``), unless
-          the quote asked a question and a line break follows: then the
-          other side answers (``turn-taking``);
-        - narration ("The doctor bent down."): the subject of its last
-          sentence, when it is a person, speaks next (``narration``).
-
-        A direct quote still unknown then takes its speaker from the narration
-        around it (see ``_introduce``).
-
-        A run of bare turns left unknown reading forwards is then read from
-        both ends, the turns alternating (see ``_alternate``).
-        """
-        text = table.text
-        heard = {
-            speaker.mention.text.lower().split()[-1]
-            for speaker in (turn.speaker for turn in turns)
-            if speaker is not None and speaker.mention is not None and speaker.mention.text
-        }
-        bare: list[int] = []
-        for number in range(1, len(ordered)):
-            statement = ordered[number]
-            if _bare_turn(text, ordered[number - 1], statement):
-                bare.append(number)
-            if statement.kind is not Kind.DIRECT or turns[number].rule not in _UNCUED:
-                continue
-            last = ordered[number - 1]
-            if last.kind is not Kind.DIRECT:
-                continue
-            gap_start = max(f.end for f in last.content)
-            if gap_start > statement.start:
-                continue
-            tail = last.cue is not None and gap_start <= last.cue.start < statement.start
-            if tail and last.cue is not None:
-                gap_start = max(gap_start, _sentence_end(text, last.cue.end, statement.start))
-            gap = text[gap_start : statement.start]
-            lines = _NARRATION_LINES if gap.strip(_QUOTE_MARKS + "\n") else _TURN_LINES
-            if text.count("\n", gap_start, statement.start) > lines:
-                continue
-            if gap.strip():
-                found = self._narrator(doc, table, statement, gap_start, heard)
-                if found is not None:
-                    turns[number].speaker, turns[number].index = found
-                    turns[number].rule = "narration"
-            elif tail and (answer := self._answerer(text, ordered, turns, number)) is not None:
-                # "“Is he dead?” I asked." and a quote on a line of its own: the answer.
-                turns[number].take(turns[answer], "turn-taking")
-            elif tail:
-                if turns[number - 1].speaker is not None:
-                    turns[number].take(turns[number - 1], "continuation")
-            elif "\n" in gap:
-                source = self._other_side(ordered, turns, number)
-                if source is not None:
-                    turns[number].take(turns[source], "turn-taking")
-        for number, statement in enumerate(ordered):
-            if turns[number].rule == "unattributed" and statement.kind is Kind.DIRECT:
-                introduced = self._introduce(doc, table, ordered, number, heard=heard)
-                if introduced is not None:
-                    turns[number].speaker, turns[number].index, turns[number].rule = introduced
-        for run in _runs(bare):
-            self._alternate(ordered, turns, run)
-
-    def _reconsider(
-        self,
-        doc: Doc,
-        table: EntityTable,
-        ordered: Sequence[Statement],
-        turns: Sequence[_Turn],
-    ) -> None:
-        """Give a "he" or "she" who would answer themselves the other side of the exchange.
-
-        Pronouns are resolved before the dialogue fills in the turns without
-        a cue. A quote opening the line after another quote (its line of
-        attribution at most between them), cued by a
-        pronoun that only the nearest person resolved (no subject of
-        narration between), is a new turn: when it went to the previous
-        turn's speaker, the exchange's other participant who agrees in
-        gender speaks it.
-        """
-        text = table.text
-        for number in range(1, len(ordered)):
-            statement, last = ordered[number], ordered[number - 1]
-            speaker = statement.speaker
-            if speaker is None or speaker.mention is None or turns[number].index is None:
-                continue
-            if turns[number].speaker is not speaker:
-                # A turn the dialogue gave a speaker keeps it.
-                continue
-            gender = _PERSON_PRONOUNS.get(speaker.mention.text.lower())
-            if gender is None or statement.kind is not Kind.DIRECT or last.kind is not Kind.DIRECT:
-                continue
-            if turns[number].index != turns[number - 1].index:
-                continue
-            end = min(speaker.mention.start, statement.start)
-            if not _opens_turn(text, _statement_end(last), statement.start):
-                continue
-            if _narration_subject(doc, table, _statement_end(last), end, gender) is not None:
-                continue
-            source = self._other_side(ordered, turns, number)
-            other = turns[source].index if source is not None else None
-            if other is None:
-                continue
-            cluster = table.clusters[other]
-            if cluster.label == "PERSON" and cluster.gender in {None, gender}:
-                turns[number].index = other
-
-    def _alternate(
-        self,
-        ordered: Sequence[Statement],
-        turns: Sequence[_Turn],
-        run: range,
-    ) -> None:
-        """Give the unknown turns of a run of bare quote lines the speakers of their parity.
-
-        Turns alternate (A, B, A, B …), so a turn left unknown reading forwards
-        takes the speaker of the nearest known turn an even number of lines
-        away, before or after it; with none, the other side of the nearest known
-        turn an odd number of lines away, when the exchange shows who that is.
-        """
-        known = [n for n in run if turns[n].key is not None]
-        if not known:
-            return
-        for number in run:
-            if turns[number].key is not None:
-                continue
-            source = min(
-                (n for n in known if (n - number) % 2 == 0),
-                key=lambda n: abs(n - number),
-                default=None,
-            )
-            if source is None:
-                nearest = min(known, key=lambda n: abs(n - number))
-                source = self._other_side(ordered, turns, nearest + 1)
-            if source is not None:
-                turns[number].take(turns[source], "turn-taking")
-
-    def _other_side(
-        self,
-        ordered: Sequence[Statement],
-        turns: Sequence[_Turn],
-        number: int,
-    ) -> int | None:
-        """Return the latest earlier turn of the exchange by someone other than the last speaker."""
-        last = turns[number - 1].key
-        if last is None:
-            return None
-        for earlier in range(number - 2, max(-1, number - _EXCHANGE), -1):
-            if ordered[earlier].kind is not Kind.DIRECT:
-                return None
-            key = turns[earlier].key
-            if key is not None and key != last:
-                return earlier
-        return None
-
-    def _answerer(
-        self,
-        text: str,
-        ordered: Sequence[Statement],
-        turns: Sequence[_Turn],
-        number: int,
-    ) -> int | None:
-        """Return the earlier turn whose speaker answers a question asked just before.
-
-        A quote on a line of its own after a question and its attribution is
-        the other side's answer, when the exchange shows who that is.
-        """
-        last = ordered[number - 1]
-        if "\n" not in text[last.end : ordered[number].start] or not _asks(text, last):
-            return None
-        return self._other_side(ordered, turns, number)
-
-    def _narrator(
-        self, doc: Doc, table: EntityTable, statement: Statement, start: int, heard: set[str]
-    ) -> tuple[Speaker, int | None] | None:
-        """Return the person a line of narration before a quote is about, as its speaker."""
-        tokens = doc.char_span(start, statement.start, alignment_mode="contract")
-        if tokens is None:
-            return None
-        if not len(tokens):
-            return None
-        root = tokens[-1].sent.root
-        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or not start <= subject.idx < statement.start:
-            return None
-        lowered = subject.lower_
-        # "I stepped forward.": a narrator in the first person speaks too.
-        if subject.pos_ == "PRON" and lowered not in _PERSON_PRONOUNS and lowered != "i":
-            return None
-        if subject.pos_ == "NOUN" and not _may_speak(subject, heard):
-            return None
-        if subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
-            return None
-        # The subject with its determiner and modifiers, not its clauses.
-        first = max(start, min([subject.idx, *(t.idx for t in subject.lefts)]))
-        mention = Span.of(table.text, first, subject.idx + len(subject.text))
-        speaker = Speaker.from_mention(mention)
-        probe = attrs.evolve(statement, speaker=speaker)
-        index = self._resolve(doc, table, probe, None, list(statement.content))
-        return speaker, index
-
-    def _introduce(
-        self,
-        doc: Doc,
-        table: EntityTable,
-        ordered: Sequence[Statement],
-        number: int,
-        *,
-        heard: set[str],
-    ) -> tuple[Speaker, int | None, str] | None:
-        """Return the speaker, entity and rule the narration around an unknown quote shows.
-
-        A verb of speech opening the line after it ("Mrs. Hale gasped.") names
-        its speaker (``reported-after``); else the line of narration before
-        it, when its subject is a known person (``narration``), as at the
-        start of a scene, where no quote comes just before.
-        """
-        statement = ordered[number]
-        found = self._reporter(doc, table, ordered, number)
-        if found is not None:
-            return (*found, "reported-after")
-        start = _line_before(table.text, ordered[number - 1] if number else None, statement)
-        found = self._narrator(doc, table, statement, start, heard)
-        if found is not None and found[1] is not None:
-            return (*found, "narration")
-        return None
-
-    def _reporter(
-        self, doc: Doc, table: EntityTable, ordered: Sequence[Statement], number: int
-    ) -> tuple[Speaker, int | None] | None:
-        """Return who the sentence right after a quote says spoke it ("Mrs. Lennox gasped.").
-
-        The sentence must open the narration after the quote, on the next line
-        at most, with a verb of speech whose subject is a name or a person
-        known by a description.
-        """
-        statement = ordered[number]
-        end = max(f.end for f in statement.content)
-        stop = ordered[number + 1].start if number + 1 < len(ordered) else len(table.text)
-        tokens = doc.char_span(end, stop, alignment_mode="contract")
-        if tokens is None or not len(tokens):
-            return None
-        words = [t for t in tokens if not (t.is_punct or t.is_space)]
-        if not words or _breaks(table.text, end, words[0].idx) > 1:
-            return None
-        root = words[0].sent.root
-        if root.lemma_.lower() not in SPEECH_VERBS or root.idx >= stop:
-            return None
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or subject.idx < end:
-            return None
-        first = max(end, min([subject.idx, *(t.idx for t in subject.lefts)]))
-        mention = Span.of(table.text, first, subject.idx + len(subject.text))
-        speaker = Speaker.from_mention(mention)
-        probe = attrs.evolve(statement, speaker=speaker)
-        index = self._resolve(doc, table, probe, None, list(statement.content))
-        return (speaker, index) if index is not None else None
 
     def _person_before(
         self,
@@ -601,7 +283,7 @@ def _replied_to(
     if statement.kind is not Kind.DIRECT or speaker.mention.text.lower() not in {"he", "she"}:
         return None
     last = ordered[number - 1]
-    if last.kind is not Kind.DIRECT or _breaks(doc.text, _statement_end(last), statement.start) > 2:
+    if last.kind is not Kind.DIRECT or breaks(doc.text, statement_end(last), statement.start) > 2:
         return None
     tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if tokens is None or not any(t.lemma_.lower() in _REPLIES for t in tokens):
@@ -620,87 +302,10 @@ def _other_person(
     mention = statement.speaker.mention if statement.speaker is not None else None
     if mention is None:
         return index
-    gender = _PERSON_PRONOUNS[mention.text.lower()]
+    gender = PERSON_PRONOUNS[mention.text.lower()]
     skip = [*said, *table.clusters[index].mentions]
     other = table.before(mention.start, {"PERSON"}, gender, skip=skip)
     return index if other is None else other
-
-
-def _line_before(text: str, last: Statement | None, statement: Statement) -> int:
-    """Return where the line of narration before a quote starts, not before the last statement."""
-    floor = _statement_end(last) if last is not None else 0
-    line = text.rfind("\n", floor, statement.start)
-    if line >= 0 and not text[line : statement.start].strip():
-        line = text.rfind("\n", floor, line)
-    return max(floor, line + 1)
-
-
-def _opens_turn(text: str, last: int, start: int) -> bool:
-    """Return whether a quote at ``start`` opens a line a line or two after ``last``."""
-    line = text.rfind("\n", last, start)
-    return line >= 0 and not text[line:start].strip() and _breaks(text, last, start) <= _TURN_LINES
-
-
-def _breaks(text: str, start: int, end: int) -> int:
-    """Return how many line breaks the text between ``start`` and ``end`` holds."""
-    return text.count("\n", start, end)
-
-
-def _statement_end(statement: Statement) -> int:
-    """Return where a statement ends, its attribution included."""
-    end = statement.end
-    if statement.cue is not None:
-        end = max(end, statement.cue.end)
-    if statement.speaker is not None and statement.speaker.mention is not None:
-        end = max(end, statement.speaker.mention.end)
-    return end
-
-
-def _narration_subject(
-    doc: Doc, table: EntityTable, start: int, end: int, gender: str
-) -> int | None:
-    """Return the person named as the subject of the narration between two statements.
-
-    The subjects are read from the last back, passing over pronouns ("He went
-    to the door." stands for someone named further back): the first named
-    person who is a subject, or whose possession is ("Marilla's lips
-    twitched."), and agrees in gender is the one meant. A name the NER missed
-    becomes a person.
-    """
-    if end <= start:
-        return None
-    tokens = doc.char_span(start, end, alignment_mode="contract")
-    if tokens is None:
-        return None
-    for token in reversed(tokens):
-        if token.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if token.lower_ in _PERSON_PRONOUNS:
-            continue
-        who = next((c for c in token.children if c.dep_ == "poss"), token)
-        if who.pos_ != "PROPN":
-            continue
-        mention = Span.from_spacy(who)
-        index = table.at(mention)
-        if index is None:
-            # A character the NER missed ("Marilla’s lips twitched.").
-            index = _new_name(table, mention)
-        if index is None:
-            continue
-        cluster = table.clusters[index]
-        if cluster.label == "PERSON" and cluster.gender in {None, gender}:
-            return index
-    return None
-
-
-def _may_speak(noun: Token, heard: set[str]) -> bool:
-    """Return whether a common noun can stand for a speaker of the dialogue.
-
-    It can when a speaker was already called by it ("said the doctor"), or
-    when it names one person of a known sex ("The girl", not "The girls").
-    """
-    lemma = noun.lemma_.lower()
-    return lemma in heard or (noun.tag_ != "NNS" and gender_of_noun(lemma) is not None)
 
 
 def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -717,115 +322,6 @@ def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[i
         if title_case or line[-1] not in _CLOSING:
             found.append((start, end))
     return found
-
-
-def _name_the_narrator(
-    doc: Doc,
-    table: EntityTable,
-    ordered: Sequence[Statement],
-    turns: Sequence[_Turn],
-) -> None:
-    """Resolve a first-person narrator ("“…,” I said") to the name others call them by.
-
-    The name is the person most often addressed in the other speakers' quotes
-    (a vocative set off by commas or the quote's edge: "“Come here, Pip.”"),
-    named at least twice; with no such name "I" stays unresolved.
-    """
-    narrated = [
-        number
-        for number, speaker in enumerate(turn.speaker for turn in turns)
-        if speaker is not None
-        and speaker.mention is not None
-        and speaker.mention.text.lower() == "i"
-        and turns[number].index is None
-    ]
-    if not narrated:
-        return
-    tokens = Tokens(doc)
-    addressed: Counter[int] = Counter()
-    for statement, speaker in zip(ordered, (turn.speaker for turn in turns), strict=True):
-        if statement.kind is Kind.INDIRECT or (
-            speaker is not None
-            and speaker.mention is not None
-            and speaker.mention.text.lower() == "i"
-        ):
-            continue
-        for fragment in statement.content:
-            addressed.update(_vocatives(table, tokens.within(fragment.start, fragment.end)))
-    if not addressed:
-        return
-    index, times = addressed.most_common(1)[0]
-    if times < _MIN_VOCATIVES:
-        return
-    for number in narrated:
-        turns[number].index = index
-
-
-def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
-    """Yield the people addressed in a quote's tokens: names set off by commas or its edges."""
-    words = [t for t in tokens if not t.is_quote]
-    for position, token in enumerate(words):
-        if token.pos_ != "PROPN" or token.ent_type_ != "PERSON":
-            continue
-        before = words[position - 1].text if position else ","
-        after = words[position + 1].text if position + 1 < len(words) else "."
-        if before in {",", "--", "—"} and after in _VOCATIVE_END:
-            index = table.at(Span.from_spacy(token))
-            if index is not None and table.clusters[index].label == "PERSON":
-                yield index
-
-
-def _without_echoes(ordered: Sequence[Statement]) -> list[int]:
-    """Return the positions of the statements, less the echoes of direct quotes' attributions.
-
-    The tail of a quote ("“Go!” he cried, his eyes on the door") also reads
-    as reported speech with the quote's own cue; between two quotes it would
-    hide the exchange.
-    """
-    cues = {s.cue for s in ordered if s.kind is Kind.DIRECT and s.cue is not None}
-    return [
-        number
-        for number, statement in enumerate(ordered)
-        if statement.kind is not Kind.INDIRECT or statement.cue not in cues
-    ]
-
-
-def _asks(text: str, statement: Statement) -> bool:
-    """Return whether a quote ends with a question mark, inside its closing marks."""
-    content = statement.content[-1]
-    return text[content.start : content.end].rstrip(_QUOTE_MARKS).endswith("?")
-
-
-def _bare_turn(text: str, last: Statement, statement: Statement) -> bool:
-    """Return whether two direct quotes are turns on lines of their own, with nothing between."""
-    if last.kind is not Kind.DIRECT or statement.kind is not Kind.DIRECT:
-        return False
-    end = max(f.end for f in last.content)
-    if last.cue is not None and end <= last.cue.start:
-        return False
-    gap = text[end : statement.start]
-    return end <= statement.start and not gap.strip() and 0 < gap.count("\n") <= _TURN_LINES
-
-
-def _runs(bare: Sequence[int]) -> Iterator[range]:
-    """Yield the runs of turns joined by bare line breaks, each with the turn before it."""
-    start = previous = None
-    for number in bare:
-        if start is None or previous is None or number != previous + 1:
-            if start is not None and previous is not None:
-                yield range(start, previous + 1)
-            start = number - 1
-        previous = number
-    if start is not None and previous is not None:
-        yield range(start, previous + 1)
-
-
-def _sentence_end(text: str, start: int, end: int) -> int:
-    """Return the end of the sentence running from ``start``: after its full stop, or ``end``."""
-    for position in range(start, end):
-        if text[position] in ".!?" and (position + 1 == end or text[position + 1].isspace()):
-            return position + 1
-    return end
 
 
 def _covers_most(table: EntityTable, index: int, mention: Span) -> bool:
@@ -877,30 +373,6 @@ def _proper(doc: Doc, mention: Span) -> bool:
     """Return whether a capitalised mention is a name, not a common noun opening a sentence."""
     tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return tokens is None or any(t.pos_ == "PROPN" for t in tokens)
-
-
-def _new_name(table: EntityTable, mention: Span) -> int | None:
-    """Add a speaker the NER missed, if the mention is a name ("Caddell", "The Post")."""
-    words = mention.text.split()
-    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
-        return None
-    if len(words) == 1 and _common_word(table.text, words[0]):
-        return None
-    label = "ORG" if words[0].lower() == "the" else "PERSON"
-    return table.add(mention, label)
-
-
-def _common_word(text: str, word: str) -> bool:
-    """Return whether a capitalised word is a common noun the text also writes in lower case.
-
-    "Heaven knows" and "Ancestry is" open sentences with words the text uses
-    as nouns elsewhere ("her ancestry"); a first name the lexicon knows is
-    still a name.
-    """
-    lowered = word.lower()
-    if gender_of_first_name(lowered) is not None:
-        return False
-    return re.search(rf"\b{re.escape(lowered)}\b", text) is not None
 
 
 def _unnamed(doc: Doc, text: str, speaker: Speaker) -> Speaker:
