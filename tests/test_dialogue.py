@@ -49,8 +49,8 @@ def test_echoes_of_a_quotes_attribution_are_no_turns() -> None:
 def test_turn_takes_another_speaker() -> None:
     """A turn takes another's entity and speaker, and the rule that gave them."""
     given = Turn(3, QUOTE.speaker, "after-cue")
+    assert Turn(None, None, "unattributed").key is None
     turn = Turn(None, None, "unattributed")
-    assert turn.key is None
     turn.take(given, "turn-taking")
     assert (turn.index, turn.speaker, turn.rule, turn.key) == (3, QUOTE.speaker, "turn-taking", 3)
 
