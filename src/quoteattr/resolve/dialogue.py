@@ -314,13 +314,7 @@ class Dialogue:
             return None
         if subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
             return None
-        # The subject with its determiner and modifiers, not its clauses.
-        first = max(start, min([subject.idx, *(t.idx for t in subject.lefts)]))
-        mention = Span.of(table.text, first, subject.idx + len(subject.text))
-        speaker = Speaker.from_mention(mention)
-        probe = attrs.evolve(statement, speaker=speaker)
-        index = self.resolve(doc, table, probe, None, list(statement.content))
-        return speaker, index
+        return self._spoken_by(doc, table, statement, subject, start)
 
     def _introduce(
         self,
@@ -372,12 +366,21 @@ class Dialogue:
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or subject.idx < end:
             return None
-        first = max(end, min([subject.idx, *(t.idx for t in subject.lefts)]))
-        mention = Span.of(table.text, first, subject.idx + len(subject.text))
-        speaker = Speaker.from_mention(mention)
-        probe = attrs.evolve(statement, speaker=speaker)
-        index = self.resolve(doc, table, probe, None, list(statement.content))
+        speaker, index = self._spoken_by(doc, table, statement, subject, end)
         return (speaker, index) if index is not None else None
+
+    def _spoken_by(
+        self, doc: Doc, table: EntityTable, statement: Statement, subject: Token, floor: int
+    ) -> tuple[Speaker, int | None]:
+        """Return a narration subject as the quote's speaker, and the entity it resolves to.
+
+        The mention is the subject with its determiner and modifiers, not its
+        clauses, and starts no earlier than ``floor``.
+        """
+        first = max(floor, min([subject.idx, *(t.idx for t in subject.lefts)]))
+        speaker = Speaker.from_mention(Span.of(table.text, first, subject.idx + len(subject.text)))
+        probe = attrs.evolve(statement, speaker=speaker)
+        return speaker, self.resolve(doc, table, probe, None, list(statement.content))
 
 
 def _line_before(text: str, last: Statement | None, statement: Statement) -> int:

@@ -429,7 +429,7 @@ class _Finder:
                     child.dep_ == "prep"
                     and child.i > token.i
                     and child.lower_ in {"by", "with"}
-                    and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+                    and _preposition_object(child) is not None
                 ):
                     return self._statement([_extent(child)], cue("verb-response"), speaker)
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
@@ -438,9 +438,9 @@ class _Finder:
             return self._statement(content, cue("verb-object"), speaker)
         for child in children:
             if child.dep_ == "prep" and child.i > token.i and child.lower_ in _CONTENT_PREPOSITIONS:
-                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-                if objects:
-                    return self._statement([_extent(objects[0])], cue("verb-prep"), speaker)
+                found = _preposition_object(child)
+                if found is not None:
+                    return self._statement([_extent(found)], cue("verb-prep"), speaker)
         return None
 
     def _action(self, token: Token) -> Statement | None:
@@ -517,9 +517,9 @@ class _Finder:
             if child.dep_ == "prep" and child.lower_ in {"about", "of", "on"} | (
                 {"to"} if token.lower_ == "opposed" else set()
             ):
-                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-                if objects:
-                    return self._statement([_extent(objects[0])], cue, speaker)
+                found = _preposition_object(child)
+                if found is not None:
+                    return self._statement([_extent(found)], cue, speaker)
         return None
 
     def _according(self, token: Token) -> Statement | None:
@@ -582,10 +582,10 @@ class _Finder:
         # "Trump's support for the wall", "his attack on the press".
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS:
-                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-                if objects:
+                found = _preposition_object(child)
+                if found is not None:
                     cue = _Cue(span, lemma, klass, rule)
-                    return self._statement([_extent(objects[0])], cue, speaker)
+                    return self._statement([_extent(found)], cue, speaker)
         return None
 
 
@@ -711,6 +711,11 @@ def _without_possessive(text: str, span: Span | None) -> Span | None:
         if span.text.endswith(suffix) and len(span) > len(suffix):
             return Span.of(text, span.start, span.end - len(suffix))
     return span
+
+
+def _preposition_object(preposition: Token) -> Token | None:
+    """Return what a preposition governs ("of *the plan*", "by *cutting taxes*"), if anything."""
+    return next((c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}), None)
 
 
 def _extent(token: Token) -> tuple[int, int]:
