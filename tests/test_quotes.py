@@ -110,6 +110,23 @@ def test_continuation_inherits_the_speaker(extractor: Extractor) -> None:
     assert second.confidence < first.confidence
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A decade's full stop ends the attribution: "1970s." is no abbreviation.
+        "“It was a fine deal,” said Pat Jones, a professor who has worked on such cases "
+        "since the 1970s. “The company shed all of its liabilities.”",
+        # A participle with a topic of its own does not start a statement of its own.
+        "“This is in their heads,” said Jones, speaking of the health issue. "
+        "“It is one of the things worrying them.”",
+    ],
+)
+def test_quote_resumed_after_a_full_stop(extractor: Extractor, text: str) -> None:
+    """“A,” said X. “B.”: an interrupted quote is one statement."""
+    (statement,) = _direct(extractor, text)
+    assert len(statement.content) == 2
+
+
 def test_multi_paragraph_quote(extractor: Extractor) -> None:
     """The news convention for a quote over several paragraphs gives one statement."""
     text = (

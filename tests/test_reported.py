@@ -152,6 +152,17 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
                 "the mayor",
             ),
         ),
+        (
+            # The writer's aside at the end of a content is not what was said.
+            "The doctor said he expects Clinton to recover from pneumonia, which forced "
+            "her to leave the memorial early.",
+            (
+                "verb-ccomp",
+                "he expects Clinton to recover from pneumonia",
+                "said",
+                "The doctor",
+            ),
+        ),
     ],
 )
 def test_construction(

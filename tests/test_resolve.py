@@ -35,6 +35,15 @@ def _speakers(result: Result) -> list[str | None]:
             "The Kremlin issued a note. It said that the talks would resume next week.",
             ["Kremlin"],
         ),
+        (
+            # The apposition's place is not the speaker.
+            "“It was a fine deal,” said Pat Jones, a law professor at West Virginia University.",
+            ["Pat Jones"],
+        ),
+        (
+            "Russia's foreign minister, Sergey Lavrov, said that the talks would resume.",
+            ["Sergey Lavrov"],
+        ),
     ],
 )
 def test_speaker_resolves(extractor: Extractor, text: str, expected: list[str]) -> None:

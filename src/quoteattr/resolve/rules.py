@@ -225,6 +225,9 @@ class RuleResolver:
             return table.before(mention.start, _GROUP_LABELS)
         if lowered in _FIRST_PERSON:
             return None
+        named = _named(doc, table, mention)
+        if named is not None:
+            return named
         index = table.at(mention)
         if mention.text[:1].islower() or lowered.split()[0] in {*_DEFINITE, "a", "an"}:
             # A description ("the Russian foreign minister") names someone by a
@@ -322,6 +325,26 @@ def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[i
         if title_case or line[-1] not in _CLOSING:
             found.append((start, end))
     return found
+
+
+def _named(doc: Doc, table: EntityTable, mention: Span) -> int | None:
+    """Return the entity a mention's head word or its apposition names, if any.
+
+    "Patrick McGinley, a law professor at West Virginia University" is
+    McGinley, not the university; "Russia's foreign minister, Sergey Lavrov"
+    is Lavrov, not Russia.
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    for token in (root, *(c for c in root.children if c.dep_ == "appos")):
+        if token.pos_ != "PROPN":
+            continue
+        index = table.at(Span.of(doc.text, token.idx, token.idx + len(token.text)))
+        if index is not None:
+            return index
+    return None
 
 
 def _covers_most(table: EntityTable, index: int, mention: Span) -> bool:

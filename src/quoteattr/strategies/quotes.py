@@ -55,6 +55,7 @@ NAME = "quoteattr.quotes.v1"
 
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj"}
 _WHEN = {"DATE", "TIME"}
+_TOPIC = {"of", "about", "on"}
 # Cue verbs whose object is whom the words were addressed to ("told reporters:").
 _ADDRESSING = {"tell", "ask", "warn", "assure", "remind", "inform", "urge", "advise", "email"}
 _DASHES = {"—", "–", "--", "-", "―"}
@@ -249,13 +250,21 @@ class _Finder:
 
         "“A,” he said, adding, “B.”" has two: a cue verb coordinated with the
         first or a participle after it introduces a statement of its own. Cue
-        verbs inside a relative clause ("…, in which she was sure …") do not.
+        verbs inside a relative clause ("…, in which she was sure …") do not,
+        nor does a participle with a topic of its own ("…, speaking of the
+        polls, …").
         """
         cues = [
             t
             for t in self.tokens.within(start, end)
             if cue_class_of(t) is not None
-            and (t.dep_ in {"ROOT", "conj", "parataxis"} or t.tag_ == "VBG")
+            and (
+                t.dep_ in {"ROOT", "conj", "parataxis"}
+                or (
+                    t.tag_ == "VBG"
+                    and not any(c.dep_ == "prep" and c.lower_ in _TOPIC for c in t.children)
+                )
+            )
         ]
         return len(cues) <= 1
 

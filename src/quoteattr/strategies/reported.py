@@ -260,7 +260,7 @@ class _Finder:
     ) -> Statement | None:
         fragments = []
         if content:
-            content = [*content[:-1], self._across_split(content[-1])]
+            content = [*content[:-1], self._without_aside(self._across_split(content[-1]))]
         for raw_start, raw_end in content:
             start, end = _trim(self.text, raw_start, raw_end)
             if end > start:
@@ -328,6 +328,27 @@ class _Finder:
         ):
             return extent
         return start, self.doc[following].sent.end_char
+
+    def _without_aside(self, extent: tuple[int, int]) -> tuple[int, int]:
+        """Cut a content before the writer's aside it ends with.
+
+        "he expects Clinton to recover from pneumonia, which forced her to
+        leave early": a relative clause set off by a comma at the end of a
+        content describes, in the writer's voice, what the speaker mentioned.
+        """
+        start, end = extent
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return extent
+        for token in span:
+            relative = token.left_edge.lower_ in _RELATIVES and token.pos_ in {"VERB", "AUX"}
+            if not (token.dep_ in _ASIDES or relative) or token.head.i >= token.left_edge.i:
+                continue
+            comma = token.left_edge.i - 1
+            closes = token.right_edge.idx + len(token.right_edge.text) >= end - 1
+            if closes and comma > span.start and self.doc[comma].text == ",":
+                return start, self.doc[comma].idx
+        return extent
 
     def _over_colon(self, extent: tuple[int, int]) -> tuple[int, int]:
         """Extend a content that ends at a colon over what the colon introduces.
@@ -690,6 +711,9 @@ def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
             end = min(end, child.left_edge.idx)
     return end
 
+
+_ASIDES = {"relcl", "appos"}
+_RELATIVES = {"which", "who", "whom", "whose"}
 
 _DOCUMENTS = CUE_NOUNS | {"note", "paper", "document", "video", "ad", "book", "order"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}

@@ -82,7 +82,7 @@ def is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
     # Initials ("G.K.", "J.") and listed abbreviations ("Mr.", "U.S.").
