@@ -227,9 +227,28 @@ def test_cues_inside_quotes_are_skipped(extractor: Extractor) -> None:
     assert all(s.cue is not None and s.cue.text == "said" for s in _reported(extractor, text))
 
 
-def test_subordinate_clause_is_no_parenthetical(extractor: Extractor) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you like this story, share it with a friend!",
+        "When the diagnosis was confirmed, Clinton went home.",
+    ],
+)
+def test_subordinate_clause_is_no_parenthetical(extractor: Extractor, text: str) -> None:
     """“If you like this story, share it” is not attributed speech."""
-    assert _reported(extractor, "If you like this story, share it with a friend!") == []
+    assert [s for s in _reported(extractor, text) if s.rule == "parenthetical"] == []
+
+
+def test_as_clause_attributes_the_main_clause(extractor: Extractor) -> None:
+    """“As experts have pointed out, CLAUSE”: the main clause is what they said."""
+    text = "As many tax experts have pointed out, Mr. Trump is free to disclose his returns."
+    summaries = [_summary(s) for s in _reported(extractor, text)]
+    assert (
+        "parenthetical",
+        "Mr. Trump is free to disclose his returns",
+        "pointed",
+        "many tax experts",
+    ) in summaries
 
 
 def test_headings_are_no_labels(extractor: Extractor) -> None:

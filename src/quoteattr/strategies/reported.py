@@ -430,8 +430,7 @@ class _Finder:
             and speaker is not None
             and token.head.i != token.i
             and token.head.pos_ in {"VERB", "AUX"}
-            # "If you like this story, ...": a subordinate clause, not an attribution.
-            and not any(c.dep_ == "mark" for c in children)
+            and _aside(token)
         ):
             head_start, head_end = _extent(token.head)
             cue_start, cue_end = _extent(token)
@@ -618,6 +617,21 @@ class _Cue:
     lemma: str
     klass: CueClass
     rule: str
+
+
+def _aside(cue: Token) -> bool:
+    """Tell whether a cue verb hanging on a clause attributes it ("…, he said, …").
+
+    "If you like this story, ..." and "When the diagnosis was confirmed, ..."
+    are subordinate clauses, not attributions; "As experts have pointed out,
+    ..." is one, unless it has an object of its own ("As he said this, ...").
+    """
+    openers = [c for c in cue.children if c.dep_ == "mark" or (c.tag_ == "WRB" and c.i < cue.i)]
+    if not openers:
+        return True
+    return all(c.lower_ == "as" for c in openers) and not any(
+        c.dep_ in {"dobj", "ccomp"} for c in cue.children
+    )
 
 
 def _clause_extent(head: Token) -> tuple[int, int]:
