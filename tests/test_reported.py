@@ -239,6 +239,14 @@ def test_subordinate_clause_is_no_parenthetical(extractor: Extractor, text: str)
     assert [s for s in _reported(extractor, text) if s.rule == "parenthetical"] == []
 
 
+def test_participle_says_its_own_complement(extractor: Extractor) -> None:
+    """“…, accusing her of X”: the participle's complement is the content, not the clause."""
+    text = "Trump has used the ad against Clinton, accusing her of being asleep during the attack."
+    summaries = [_summary(s)[:3] for s in _reported(extractor, text)]
+    assert ("verb-object", "her of being asleep during the attack", "accusing") in summaries
+    assert not any(rule == "parenthetical" for rule, _, _ in summaries)
+
+
 def test_as_clause_attributes_the_main_clause(extractor: Extractor) -> None:
     """“As experts have pointed out, CLAUSE”: the main clause is what they said."""
     text = "As many tax experts have pointed out, Mr. Trump is free to disclose his returns."

@@ -625,7 +625,11 @@ def _aside(cue: Token) -> bool:
     "If you like this story, ..." and "When the diagnosis was confirmed, ..."
     are subordinate clauses, not attributions; "As experts have pointed out,
     ..." is one, unless it has an object of its own ("As he said this, ...").
+    A participle with a complement of its own ("…, accusing her of lying")
+    says that complement, not the clause it hangs on.
     """
+    if cue.tag_ == "VBG" and any(c.dep_ in {"dobj", "prep", "dative"} for c in cue.children):
+        return False
     openers = [c for c in cue.children if c.dep_ == "mark" or (c.tag_ == "WRB" and c.i < cue.i)]
     if not openers:
         return True
