@@ -624,7 +624,8 @@ def _aside(cue: Token) -> bool:
 
     "If you like this story, ..." and "When the diagnosis was confirmed, ..."
     are subordinate clauses, not attributions; "As experts have pointed out,
-    ..." is one, unless it has an object of its own ("As he said this, ...").
+    ..." is one, unless it has an object or a topic of its own ("As he said
+    this, ...", "As she talked about jobs, ...").
     A participle with a complement of its own ("…, accusing her of lying")
     says that complement, not the clause it hangs on.
     """
@@ -634,7 +635,8 @@ def _aside(cue: Token) -> bool:
     if not openers:
         return True
     return all(c.lower_ == "as" for c in openers) and not any(
-        c.dep_ in {"dobj", "ccomp"} for c in cue.children
+        c.dep_ in {"dobj", "ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _TOPICS)
+        for c in cue.children
     )
 
 
@@ -732,6 +734,7 @@ def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
 
 _ASIDES = {"relcl", "appos"}
 _RELATIVES = {"which", "who", "whom", "whose"}
+_TOPICS = {"about", "of", "on"}
 
 _DOCUMENTS = CUE_NOUNS | {"note", "paper", "document", "video", "ad", "book", "order"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
