@@ -153,6 +153,10 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ),
         ),
         (
+            "Mr. Ban focused on climate change as a signature issue after assuming his post.",
+            ("verb-prep", "climate change as a signature issue", "focused", "Mr. Ban"),
+        ),
+        (
             # The writer's aside at the end of a content is not what was said.
             "The doctor said he expects Clinton to recover from pneumonia, which forced "
             "her to leave the memorial early.",

@@ -460,7 +460,8 @@ class _Finder:
             if child.dep_ == "prep" and child.i > token.i and child.lower_ in _CONTENT_PREPOSITIONS:
                 found = _preposition_object(child)
                 if found is not None:
-                    return self._statement([_extent(found)], cue("verb-prep"), speaker)
+                    content = [(_extent(found)[0], _phrase_end(token, [found]))]
+                    return self._statement(content, cue("verb-prep"), speaker)
         return None
 
     def _action(self, token: Token) -> Statement | None:
@@ -702,7 +703,8 @@ def _clauses_extent(cue: Token, clauses: Sequence[Token]) -> tuple[int, int]:
 
 
 def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
-    """Return where an object content ends: with its complement ("called it a sham").
+    """Return where an object content ends: with its complement ("called it a sham",
+    "focused on climate change as a signature issue").
 
     The object's own relative clause after a comma is dropped ("the reality of
     climate change, which makes him an outlier").
