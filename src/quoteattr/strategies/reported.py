@@ -703,10 +703,10 @@ def _clauses_extent(cue: Token, clauses: Sequence[Token]) -> tuple[int, int]:
 
 
 def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
-    """Return where an object content ends: with its complement ("called it a sham",
-    "focused on climate change as a signature issue").
+    """Return where an object content ends, with its complement.
 
-    The object's own relative clause after a comma is dropped ("the reality of
+    "called it a sham"; "focused on climate change as a signature issue". The
+    object's own relative clause after a comma is dropped ("the reality of
     climate change, which makes him an outlier").
     """
     end = max(_extent(o)[1] for o in objects)
