@@ -252,6 +252,15 @@ def test_participle_says_its_own_complement(extractor: Extractor) -> None:
     assert not any(rule == "parenthetical" for rule, _, _ in summaries)
 
 
+def test_parenthetical_hung_on_the_subject(extractor: Extractor) -> None:
+    """“The difference now, he told me, is …”: the parser hangs the cue on the subject."""
+    text = "The difference now, he told me on Friday, is that he anchors a news program."
+    summaries = [_summary(s) for s in _reported(extractor, text)]
+    assert summaries[0][0] == "parenthetical"
+    assert summaries[0][1].startswith("The difference now")
+    assert summaries[0][2:] == ("told", "he")
+
+
 def test_as_clause_attributes_the_main_clause(extractor: Extractor) -> None:
     """“As experts have pointed out, CLAUSE”: the main clause is what they said."""
     text = "As many tax experts have pointed out, Mr. Trump is free to disclose his returns."

@@ -425,14 +425,9 @@ class _Finder:
             start = _extent(objects[0])[0] if objects else _extent(xcomp)[0]
             content = [(start, _infinitives_end(token, xcomp))]
             return self._statement(content, cue("verb-xcomp"), speaker, addressee=addressee)
-        if (
-            token.dep_ in {"parataxis", "advcl"}
-            and speaker is not None
-            and token.head.i != token.i
-            and token.head.pos_ in {"VERB", "AUX"}
-            and _aside(token)
-        ):
-            head_start, head_end = _extent(token.head)
+        clause = _clause_around(token)
+        if clause is not None and speaker is not None and _aside(token):
+            head_start, head_end = _extent(clause)
             cue_start, cue_end = _extent(token)
             around = [(head_start, cue_start), (cue_end, head_end)]
             return self._statement(
@@ -618,6 +613,20 @@ class _Cue:
     lemma: str
     klass: CueClass
     rule: str
+
+
+def _clause_around(cue: Token) -> Token | None:
+    """Return the head of the clause a parenthetical cue interrupts ("…, he said, …").
+
+    The parser hangs "he told me" in "The difference now, he told me, is …" on
+    the subject; the clause is then the subject's verb.
+    """
+    if cue.dep_ not in {"parataxis", "advcl"} or cue.head.i == cue.i:
+        return None
+    head = cue.head
+    if head.pos_ not in {"VERB", "AUX"} and head.dep_ in {"nsubj", "nsubjpass"}:
+        head = head.head
+    return head if head.pos_ in {"VERB", "AUX"} else None
 
 
 def _aside(cue: Token) -> bool:
