@@ -261,6 +261,32 @@ def test_parenthetical_hung_on_the_subject(extractor: Extractor) -> None:
     assert summaries[0][2:] == ("told", "he")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "But Trump claims that he should be the exception.",
+            ("verb-ccomp", "that he should be the exception", "claims", "Trump"),
+        ),
+        (
+            "Secrecy is not a stranger when it comes to her health, the candidate's former "
+            "doctor maintains.",
+            (
+                "verb-ccomp",
+                "Secrecy is not a stranger when it comes to her health",
+                "maintains",
+                "the candidate's former doctor",
+            ),
+        ),
+    ],
+)
+def test_cue_verb_the_parser_read_as_a_noun(
+    extractor: Extractor, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    """“Trump claims that …” with “claims” tagged as a noun is still a cue."""
+    assert expected in [_summary(s) for s in _reported(extractor, text)]
+
+
 def test_as_clause_attributes_the_main_clause(extractor: Extractor) -> None:
     """“As experts have pointed out, CLAUSE”: the main clause is what they said."""
     text = "As many tax experts have pointed out, Mr. Trump is free to disclose his returns."

@@ -46,6 +46,7 @@ from quoteattr.lexicon.en import (
     NOUN_CLASSES,
     STANCE_ADJECTIVES,
     XCOMP_CUES,
+    cue_class,
     normal_lemma,
 )
 from quoteattr.model import CueClass, Span, Speaker, Statement
@@ -55,6 +56,7 @@ from quoteattr.strategies.syntax import (
     Tokens,
     addressee_of,
     cue_class_of,
+    span_of,
     speaker_of,
     subtree_span,
 )
@@ -239,6 +241,8 @@ class _Finder:
                     found = self._verb(token, klass)
                 elif token.pos_ == "VERB" and self.deeds:
                     found = self._action(token)
+            elif _verb_read_as_noun(token):
+                found = self._verb_as_noun(token)
             elif token.pos_ == "NOUN" and normal_lemma(token.lemma_) in CUE_NOUNS:
                 found = self._noun(token)
             elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
@@ -459,6 +463,33 @@ class _Finder:
                     return self._statement(content, cue("verb-prep"), speaker)
         return None
 
+    def _verb_as_noun(self, token: Token) -> Statement | None:
+        """Return "Trump claims that …" when the parser read "claims" as a noun.
+
+        The subject is then a compound on the "noun" and the complement hangs
+        on it as a clause of some kind.
+        """
+        subject = [t for t in token.lefts if t.dep_ in {"compound", "nsubj", "amod", "det", "poss"}]
+        # "Trump claims that …", or "…, the candidate's doctor maintains."
+        clauses = [c for c in token.rights if c.dep_ in _CLAUSES_ON_NOUNS] or [
+            c for c in token.lefts if c.dep_ == "ccomp"
+        ]
+        if not subject or not clauses:
+            return None
+        low, high = self._sentence_bounds(token)
+        start, end = min(_extent(c)[0] for c in clauses), max(_extent(c)[1] for c in clauses)
+        words = sorted({w.i: w for t in subject for w in t.subtree}.values(), key=lambda w: w.i)
+        floor = end if end <= token.idx else low
+        speaker = span_of(self.text, words, floor, token.idx)
+        lemma = normal_lemma(token.lemma_)
+        rule = "verb-xcomp" if clauses[0].dep_ == "xcomp" else "verb-ccomp"
+        klass = cue_class(lemma)
+        if klass is None or (rule == "verb-xcomp" and lemma not in XCOMP_CUES):
+            return None
+        content = [(max(low, start), min(high, end))]
+        cue = _Cue(Span.from_spacy(token), lemma, klass, rule)
+        return self._statement(content, cue, speaker)
+
     def _action(self, token: Token) -> Statement | None:
         """Return what a named actor did to something: "Obama imposed sanctions on Russia".
 
@@ -615,6 +646,16 @@ class _Cue:
     rule: str
 
 
+def _verb_read_as_noun(token: Token) -> bool:
+    """Tell whether a sentence's root noun is a cue verb the parser misread ("Trump claims")."""
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ in {"NOUN", "PROPN"}
+        and token.lower_.endswith("s")
+        and cue_class(normal_lemma(token.lemma_)) is not None
+    )
+
+
 def _clause_around(cue: Token) -> Token | None:
     """Return the head of the clause a parenthetical cue interrupts ("…, he said, …").
 
@@ -743,6 +784,8 @@ def _phrase_end(cue: Token, objects: Sequence[Token]) -> int:
     return end
 
 
+# The clauses a misread verb's complement hangs on it with ("Trump charges that …").
+_CLAUSES_ON_NOUNS = {"ccomp", "acl", "relcl", "xcomp"}
 _ASIDES = {"relcl", "appos"}
 _RELATIVES = {"which", "who", "whom", "whose"}
 _TOPICS = {"about", "of", "on"}
