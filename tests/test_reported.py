@@ -157,6 +157,14 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ("verb-prep", "climate change as a signature issue", "focused", "Mr. Ban"),
         ),
         (
+            "The governor is a staunch opponent of the death penalty.",
+            ("noun-stance", "the death penalty", "opponent", "The governor"),
+        ),
+        (
+            "Adelson, a fierce supporter of the new bill, gave money.",
+            ("noun-stance", "the new bill", "supporter", "Adelson"),
+        ),
+        (
             # The writer's aside at the end of a content is not what was said.
             "The doctor said he expects Clinton to recover from pneumonia, which forced "
             "her to leave the memorial early.",

@@ -36,6 +36,7 @@ __all__ = [
     "QUOTE_PAIRS",
     "SPEECH_VERBS",
     "STANCE_ADJECTIVES",
+    "STANCE_NOUNS",
     "THOUGHT_VERBS",
     "XCOMP_CUES",
     "cue_class",
@@ -160,7 +161,17 @@ STANCE_ADJECTIVES: Final[frozenset[str]] = frozenset(
     confident sure certain convinced afraid worried concerned hopeful optimistic
     pessimistic skeptical sceptical adamant aware unaware frustrated happy glad upset
     unhappy disappointed opposed determined eager reluctant unsure uncertain doubtful
-    fearful critical supportive dismissive insistent
+    fearful critical supportive dismissive insistent passionate vocal outspoken wary
+    """.split()
+)
+
+# Nouns that name someone by a stance ("X is a staunch opponent of the death
+# penalty", "Y, a supporter of the bill,"): the nouns PolNeAR train annotators
+# marked as cues, by our count, and their near synonyms; class thought.
+STANCE_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    supporter opponent critic advocate proponent defender backer champion foe
+    detractor skeptic sceptic
     """.split()
 )
 

@@ -45,6 +45,7 @@ from quoteattr.lexicon.en import (
     HEADING_LABELS,
     NOUN_CLASSES,
     STANCE_ADJECTIVES,
+    STANCE_NOUNS,
     XCOMP_CUES,
     cue_class,
     normal_lemma,
@@ -56,6 +57,7 @@ from quoteattr.strategies.syntax import (
     Tokens,
     addressee_of,
     cue_class_of,
+    name_span,
     span_of,
     speaker_of,
     subtree_span,
@@ -96,6 +98,7 @@ _OBJECT_PREPOSITIONS = {
 _NAME_POS = {"PROPN", "NOUN"}
 _PHRASE_RULES = {
     "adjective",
+    "noun-stance",
     "verb-object",
     "verb-passive",
     "verb-prep",
@@ -245,6 +248,8 @@ class _Finder:
                 found = self._verb_as_noun(token)
             elif token.pos_ == "NOUN" and normal_lemma(token.lemma_) in CUE_NOUNS:
                 found = self._noun(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in STANCE_NOUNS:
+                found = self._stance_noun(token)
             elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES:
                 found = self._adjective(token)
             if found is not None:
@@ -566,6 +571,27 @@ class _Finder:
             ):
                 found = _preposition_object(child)
                 if found is not None:
+                    return self._statement([_extent(found)], cue, speaker)
+        return None
+
+    def _stance_noun(self, token: Token) -> Statement | None:
+        """Return a stance someone is named by: "X is an opponent of Y", "X, a supporter of Y"."""
+        head = token.head
+        low, high = self._sentence_bounds(token)
+        if token.dep_ == "attr" and head.i != token.i:
+            speaker = self._speaker(head)
+        elif token.dep_ == "appos" and head.pos_ in {"PROPN", "NOUN"}:
+            speaker = name_span(self.text, head, low, high)
+        else:
+            return None
+        if speaker is None or speaker.text.lower() in _READER | _EXPLETIVES:
+            return None
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+                found = _preposition_object(child)
+                if found is not None:
+                    lemma = token.lemma_.lower()
+                    cue = _Cue(Span.from_spacy(token), lemma, CueClass.THOUGHT, "noun-stance")
                     return self._statement([_extent(found)], cue, speaker)
         return None
 
