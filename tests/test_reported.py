@@ -245,6 +245,7 @@ def test_cues_inside_quotes_are_skipped(extractor: Extractor) -> None:
         "If you like this story, share it with a friend!",
         "When the diagnosis was confirmed, Clinton went home.",
         "As Clinton talked about bringing communities together, Trump highlighted his plan.",
+        "“Oh, Mr. Fortescue,” exclaimed Mrs. Hilbery, as he finished, “I had just written.”",
     ],
 )
 def test_subordinate_clause_is_no_parenthetical(extractor: Extractor, text: str) -> None:

@@ -702,7 +702,8 @@ def _aside(cue: Token) -> bool:
     "If you like this story, ..." and "When the diagnosis was confirmed, ..."
     are subordinate clauses, not attributions; "As experts have pointed out,
     ..." is one, unless it has an object or a topic of its own ("As he said
-    this, ...", "As she talked about jobs, ...").
+    this, ...", "As she talked about jobs, ..."), comes after the clause, or
+    is the act of speaking itself ("As he spoke, ...").
     A participle with a complement of its own ("…, accusing her of lying")
     says that complement, not the clause it hangs on.
     """
@@ -711,9 +712,15 @@ def _aside(cue: Token) -> bool:
     openers = [c for c in cue.children if c.dep_ == "mark" or (c.tag_ == "WRB" and c.i < cue.i)]
     if not openers:
         return True
-    return all(c.lower_ == "as" for c in openers) and not any(
-        c.dep_ in {"dobj", "ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _TOPICS)
-        for c in cue.children
+    return (
+        all(c.lower_ == "as" for c in openers)
+        # "…, as he finished, …" tells when, not whose words.
+        and cue.i < cue.head.i
+        and normal_lemma(cue.lemma_) not in _SPEAKING
+        and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _TOPICS)
+            for c in cue.children
+        )
     )
 
 
@@ -815,6 +822,8 @@ _CLAUSES_ON_NOUNS = {"ccomp", "acl", "relcl", "xcomp"}
 _ASIDES = {"relcl", "appos"}
 _RELATIVES = {"which", "who", "whom", "whose"}
 _TOPICS = {"about", "of", "on"}
+# Cue verbs that tell the act of speaking, not its words ("as he spoke").
+_SPEAKING = {"speak", "talk", "finish", "continue", "begin", "start", "go", "chat"}
 
 _DOCUMENTS = CUE_NOUNS | {"note", "paper", "document", "video", "ad", "book", "order"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
