@@ -457,3 +457,69 @@ def test_a_pronoun_turn_goes_to_the_other_side(extractor: Extractor) -> None:
         "“Then you are a fool,” he said, laughing."
     )
     assert _speakers(extractor.extract(text))[-1] == "Lord Henry"
+
+
+def test_his_wife_is_the_woman_who_shares_his_surname(extractor: Extractor) -> None:
+    """ "His wife" of Mr. Bennet is Mrs. Bennet: the close family shares a surname."""
+    text = (
+        "Mrs. Bennet had five daughters .\n"
+        "Mr. Bennet sat reading by the fire .\n"
+        "“Do you not want to know who has taken it ?” cried his wife impatiently ."
+    )
+    assert _speakers(extractor.extract(text)) == ["Mrs. Bennet"]
+
+
+def test_the_one_addressed_answers(extractor: Extractor) -> None:
+    """A "he" replying to a quote that calls someone by name is the one called."""
+    text = (
+        "Frank Markham came in with Robert Wilson and George Hall .\n"
+        "“It is time you did something , Frank ,” said Robert Wilson .\n"
+        "“What can I do ?” replied he ."
+    )
+    speaker = _speakers(extractor.extract(text))[-1]
+    assert speaker is not None
+    assert speaker.startswith("Frank")
+
+
+def test_an_unattributed_turn_goes_to_the_one_addressed(extractor: Extractor) -> None:
+    """A bare quote after one that calls someone by name is that person's answer."""
+    text = (
+        "Tom Sawyer stood by the fence with Ben Rogers .\n"
+        "Aunt Polly looked hard at them .\n"
+        "“You must paint it today , Tom .”\n"
+        "“I will paint it tomorrow .”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", "Tom Sawyer")
+
+
+def test_the_doctor_is_the_man_called_dr(extractor: Extractor) -> None:
+    """ "The doctor" stands for the person whose name carries "Dr.", as does "he" after it."""
+    text = (
+        "Dr. Howard Archie came in from the snow .\n"
+        "“It is cold ,” said Peter Kronborg .\n"
+        "The doctor took up the lamp .\n"
+        "“Feel pretty sick ?” he asked .\n"
+        "“She will be well by morning ,” said the doctor ."
+    )
+    assert _speakers(extractor.extract(text))[1:] == ["Howard Archie", "Howard Archie"]
+
+
+def test_whose_mind_is_the_subject_of_the_narration(extractor: Extractor) -> None:
+    """ "The mind of Montraville was hushed." is about Montraville, whom "he" then means."""
+    text = (
+        "Montraville met Belcour at the inn .\n"
+        "“I will return to Portsmouth ,” said Belcour .\n"
+        "The mind of Montraville was hushed into composure .\n"
+        "“I will think on her no more ,” said he ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Montraville"
+
+
+def test_a_bare_noun_after_a_name_is_no_title(extractor: Extractor) -> None:
+    """ "Mr. Denham, mother," introduces him to her mother; "mother" is not his title."""
+    text = (
+        "Katharine Hilbery brought Mr. Denham into the room .\n"
+        "“Mr. Denham , mother ,” she said .\n"
+        "“How do you do ?” said her mother ."
+    )
+    assert _speakers(extractor.extract(text))[-1] != "Mr. Denham"

@@ -38,6 +38,7 @@ __all__ = [
     "STANCE_ADJECTIVES",
     "STANCE_NOUNS",
     "THOUGHT_VERBS",
+    "TITLE_NOUNS",
     "XCOMP_CUES",
     "cue_class",
     "normal_lemma",
@@ -199,6 +200,23 @@ HONORIFICS: Final[frozenset[str]] = frozenset(
     gov gov. gen gen. col col. capt capt. lt lt. sgt sgt. pres pres. hon hon.
     """.split()
 )
+
+# The nouns that abbreviated titles stand for: "the doctor" is Dr. Archie (our own list).
+TITLE_NOUNS: Final[dict[str, str]] = {
+    "dr": "doctor",
+    "prof": "professor",
+    "rev": "reverend",
+    "fr": "father",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "pres": "president",
+}
 
 # What en_core_web_sm's lemmatizer gets wrong for cue verbs, and the right lemma.
 LEMMA_FIXES: Final[dict[str, str]] = {"hop": "hope", "retweete": "retweet", "tweete": "tweet"}

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import Final
 
 __all__ = [
+    "FAMILY_NOUNS",
     "FEMALE",
     "FEMALE_NOUNS",
     "MALE",
@@ -89,6 +90,11 @@ FEMALE_NOUNS: Final[frozenset[str]] = frozenset(
     queen princess duchess countess baroness dame mistress madam madame nun abbess
     maid maiden widow landlady housekeeper governess spinster bride
     """.split()
+)
+
+# The close family, who share a surname: parents, children, siblings and spouses.
+FAMILY_NOUNS: Final[frozenset[str]] = frozenset(
+    "father mother son daughter brother sister husband wife".split()
 )
 
 

@@ -8,7 +8,8 @@ first-person narrator. Between two direct quotes in a row:
 - the previous quote's own attribution ("said the parson.") and nothing more:
   the same speaker goes on (``continuation``), unless that quote asked a
   question and a line break follows: then the other side answers;
-- nothing but a closing mark and a line break: the turn passes to the other
+- nothing but a closing mark and a line break: the turn passes to the one
+  the previous quote called by name ("“…, Fergus?”"), else to the other
   side of the exchange (``turn-taking``); runs of such bare turns alternate;
 - a line of narration ("The doctor bent down."): its subject, when it is a
   person, speaks next (``narration``).
@@ -28,7 +29,7 @@ import attrs
 from quoteattr.lexicon.en import SPEECH_VERBS
 from quoteattr.lexicon.names import gender_of_noun
 from quoteattr.model import Kind, Span, Speaker, Statement
-from quoteattr.resolve.entities import EntityTable
+from quoteattr.resolve.entities import EntityTable, honorific_gender
 from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ __all__ = [
     "Dialogue",
     "Resolve",
     "Turn",
+    "addressee",
     "breaks",
     "name_the_narrator",
     "narration_subject",
@@ -62,6 +64,8 @@ _NARRATION_LINES = 4
 _EXCHANGE = 6
 # How often a name must be called out in others' quotes to name the narrator.
 _MIN_VOCATIVES = 2
+# What may come before a name called out: a comma or dash, or "dear" ("My dear Rose,").
+_VOCATIVE_START = {",", "--", "—", "dear"}
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
 _UNCUED = {"unattributed", "continuation"}
 
@@ -120,8 +124,9 @@ class Dialogue:
         quote's attribution are not turns, see ``without_echoes``):
 
         - nothing but a line break: the turn passes, so the quote goes to the
-          last speaker of the exchange who is not the one just heard
-          (rule ``turn-taking``); with nobody to pass to it stays unknown;
+          person the quote just heard called by name, else to the last
+          speaker of the exchange who is not the one just heard (rule
+          ``turn-taking``); with nobody to pass to it stays unknown;
         - the previous quote's own attribution ("said the parson.") and
           nothing more: the same speaker goes on (``continuation``), unless
           the quote asked a question and a line break follows: then the
@@ -136,6 +141,7 @@ class Dialogue:
         both ends, the turns alternating (see ``_alternate``).
         """
         text = table.text
+        tokens = Tokens(doc)
         heard = {
             speaker.mention.text.lower().split()[-1]
             for speaker in (turn.speaker for turn in turns)
@@ -173,8 +179,11 @@ class Dialogue:
                 if turns[number - 1].speaker is not None:
                     turns[number].take(turns[number - 1], "continuation")
             elif "\n" in gap:
+                called = _called(table, tokens, last, turns[number - 1])
                 source = self._other_side(ordered, turns, number)
-                if source is not None:
+                if called is not None:
+                    turns[number].take(called, "turn-taking")
+                elif source is not None:
                     turns[number].take(turns[source], "turn-taking")
         for number, statement in enumerate(ordered):
             if turns[number].rule == "unattributed" and statement.kind is Kind.DIRECT:
@@ -383,6 +392,32 @@ class Dialogue:
         return speaker, self.resolve(doc, table, probe, None, list(statement.content))
 
 
+def addressee(
+    table: EntityTable, tokens: Tokens, statement: Statement, speaker: int | None
+) -> int | None:
+    """Return the person a quote addresses by name ("“…, Fergus?”"), who answers it.
+
+    The last person named in its vocatives counts, unless that is its own
+    ``speaker``.
+    """
+    called = [
+        index
+        for fragment in statement.content
+        for index in _vocatives(table, tokens.within(fragment.start, fragment.end))
+        if index != speaker
+    ]
+    return called[-1] if called else None
+
+
+def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> Turn | None:
+    """Return a turn for the person the quote ``last`` (spoken in ``turn``) addresses."""
+    index = addressee(table, tokens, last, turn.index)
+    if index is None:
+        return None
+    mention = table.clusters[index].mentions[0]
+    return Turn(index, Speaker.from_mention(mention), turn.rule)
+
+
 def _line_before(text: str, last: Statement | None, statement: Statement) -> int:
     """Return where the line of narration before a quote starts, not before the last statement."""
     floor = statement_end(last) if last is not None else 0
@@ -421,8 +456,9 @@ def narration_subject(
     The subjects are read from the last back, passing over pronouns ("He went
     to the door." stands for someone named further back): the first named
     person who is a subject, or whose possession is ("Marilla's lips
-    twitched."), and agrees in gender is the one meant. A name the NER missed
-    becomes a person.
+    twitched.", "The mind of Montraville was hushed."), and agrees in gender
+    is the one meant, unless the text barely shows them (see
+    ``Cluster.barely_shown``). A name the NER missed becomes a person.
     """
     if end <= start:
         return None
@@ -434,11 +470,19 @@ def narration_subject(
             continue
         if token.lower_ in PERSON_PRONOUNS:
             continue
-        who = next((c for c in token.children if c.dep_ == "poss"), token)
+        who = _possessor(token)
+        if who.pos_ == "NOUN":
+            index = _described(table, who)
+            if index is not None and table.clusters[index].gender in {None, gender}:
+                return index
+            continue
         if who.pos_ != "PROPN":
             continue
         mention = Span.from_spacy(who)
         index = table.at(mention)
+        if index is not None and table.clusters[index].label != "PERSON":
+            # A character's name the NER took for a place once ("of Montraville").
+            index = table.person_named(who.text)
         if index is None:
             # A character the NER missed ("Marilla’s lips twitched.").
             index = table.add_missed_name(mention)
@@ -448,6 +492,29 @@ def narration_subject(
         if cluster.label == "PERSON" and cluster.gender in {None, gender}:
             return index
     return None
+
+
+def _described(table: EntityTable, noun: Token) -> int | None:
+    """Return the known person a definite description stands for ("The doctor came back.").
+
+    Only "the" and a singular noun, with its adjectives, count.
+    """
+    if noun.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.lefts):
+        return None
+    words = {c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"}} | {noun.lower_}
+    return table.described(words, noun.idx)
+
+
+def _possessor(subject: Token) -> Token:
+    """Return whose a subject is ("Marilla’s lips", "the mind of Montraville"), else itself."""
+    for child in subject.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None and owner.pos_ == "PROPN" and subject.pos_ == "NOUN":
+                return owner
+    return subject
 
 
 def _may_speak(noun: Token, heard: set[str]) -> bool:
@@ -505,14 +572,26 @@ def name_the_narrator(
 def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
     """Yield the people addressed in a quote's tokens: names set off by commas or its edges."""
     words = [t for t in tokens if not t.is_quote]
+    if sum(not t.is_punct for t in words) < 2 and words and words[-1].text == ".":
+        # A name alone and a full stop answers a question ("“Bingley.”"); it calls nobody.
+        return
     for position, token in enumerate(words):
-        if token.pos_ != "PROPN" or token.ent_type_ != "PERSON":
+        if token.pos_ != "PROPN":
             continue
-        before = words[position - 1].text if position else ","
+        opening = position
+        if opening and honorific_gender(words[opening - 1].text.rstrip(".")) is not None:
+            opening -= 1  # "My dear Mr. Bennet,"
+        before = words[opening - 1].lower_ if opening else ","
         after = words[position + 1].text if position + 1 < len(words) else "."
-        if before in {",", "--", "—"} and after in _VOCATIVE_END:
+        if before in _VOCATIVE_START and after in _VOCATIVE_END:
+            # The NER often misses a name called out in a quote ("Nonsense, Fergus!").
             index = table.at(Span.from_spacy(token))
-            if index is not None and table.clusters[index].label == "PERSON":
+            if index is None or token.ent_type_ != "PERSON":
+                index = table.person_named(token.text)
+            if index is None:
+                continue
+            cluster = table.clusters[index]
+            if cluster.label == "PERSON" and not cluster.barely_shown():
                 yield index
 
 

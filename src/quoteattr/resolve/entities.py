@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.lexicon.en import HONORIFICS
+from quoteattr.lexicon.en import HONORIFICS, TITLE_NOUNS
 from quoteattr.lexicon.names import gender_in, gender_of_first_name
 from quoteattr.model import Span
 
@@ -68,6 +68,18 @@ class Cluster:
     provisional: bool = False
     # How often the text spells the name each way (honorifics dropped).
     spellings: dict[str, int] = attrs.field(factory=dict)
+
+    def barely_shown(self) -> bool:
+        """Return whether the text barely shows this person: one word, met once, no gender known.
+
+        Such a "person" is as likely a word the NER mistook ("Danube", "Behold").
+        """
+        return (
+            self.label == "PERSON"
+            and self.gender is None
+            and len(self.words) == 1
+            and len(self.mentions) == 1
+        )
 
     def canonical(self) -> str:
         """Return the name to show: the full name the text uses most, the fullest on a tie.
@@ -273,6 +285,37 @@ class EntityTable:
             return index
         return ranked[0]
 
+    def relative(self, index: int, gender: str, offset: int) -> int | None:
+        """Return the person of ``gender`` who shares a surname with person ``index``.
+
+        "His wife" of Mr. Bennet is Mrs. Bennet; the person's own gender must be
+        known. The one met last before ``offset`` counts, else the first met after.
+        """
+        surname = self.clusters[index].words[-1]
+        best, best_key = None, (-1, 0)
+        for other, cluster in enumerate(self.clusters):
+            if other == index or cluster.label != "PERSON" or cluster.gender != gender:
+                continue
+            if cluster.words[-1] != surname or not cluster.mentions:
+                continue
+            before = [m.start for m in cluster.mentions if m.start < offset]
+            key = (1, max(before)) if before else (0, -min(m.start for m in cluster.mentions))
+            if key > best_key:
+                best, best_key = other, key
+        return best
+
+    def person_named(self, word: str) -> int | None:
+        """Return the one person whose first name or surname is ``word``, if only one has it."""
+        lowered = word.lower()
+        found = {
+            index
+            for index, cluster in enumerate(self.clusters)
+            if cluster.label == "PERSON"
+            and lowered in {cluster.words[0], cluster.words[-1]}
+            and not cluster.barely_shown()
+        }
+        return found.pop() if len(found) == 1 else None
+
     def at(self, mention: Span) -> int | None:
         """Return the cluster whose mention overlaps ``mention`` most."""
         best, best_overlap = None, 0
@@ -324,12 +367,7 @@ class EntityTable:
                 continue
             if any(s.start <= start and stop <= s.end for s in skipped):
                 continue
-            if (
-                cluster.label == "PERSON"
-                and cluster.gender is None
-                and len(cluster.words) == 1
-                and len(cluster.mentions) == 1
-            ):
+            if cluster.barely_shown():
                 continue
             return index
         return None
@@ -348,9 +386,15 @@ class EntityTable:
             if len(words) == 1 and words <= set(cluster.words):
                 return index
             for title in cluster.titles:
-                if words <= {w.strip(".,'’s").lower() for w in title.text.split()}:
+                if words <= _title_words(title.text):
                     return index
         return None
+
+
+def _title_words(title: str) -> set[str]:
+    """Return a title's words, lowercased, with the nouns its abbreviations stand for ("Dr.")."""
+    words = {w.strip(".,'’s").lower() for w in title.split()}
+    return words | {TITLE_NOUNS[w] for w in words if w in TITLE_NOUNS}
 
 
 def _phrase(text: str, tokens: list[Token]) -> Span | None:
@@ -385,9 +429,12 @@ def harvest_titles(doc: Doc, text: str, ent: SpacySpan) -> tuple[list[Span], Spa
         if title is not None:
             titles.append(title)
         affiliation = _affiliation(text, before)
-    # "Lavrov, Russia's foreign minister," and "the minister, Sergey Lavrov".
+    # "Lavrov, Russia's foreign minister," and "the minister, Sergey Lavrov"; a
+    # bare noun is no title but someone addressed ("Mr. Denham, mother,").
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ == "":
+            if child.n_lefts + child.n_rights == 0:
+                continue
             title = _phrase(text, list(child.subtree))
             if title is not None and len(title.text) < 120:
                 titles.append(title)

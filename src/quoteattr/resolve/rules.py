@@ -8,12 +8,16 @@ A speaker mention resolves, in this order:
    whose gender agrees where the text shows it (honorifics, first names, the
    pronouns already resolved to them): the person named as the subject of the
    narration since the last quote ("Marilla's lips twitched. “…,” she said."),
-   else the previous statement's speaker when it agrees and nobody agreeing
-   was named since, else the nearest; people named inside the quotes before
-   it are passed over; "it" and "they" to the nearest organisation, place
-   or group;
-3. a description ("the Russian foreign minister", "the minister"): to the
-   nearest person before it whose titles hold every word of the description;
+   else the one the quote just before called by name ("“…, Fergus?” replied
+   he"), else the previous statement's speaker when it agrees and nobody
+   agreeing was named since, else the nearest; people named inside the
+   quotes before it are passed over; "it" and "they" to the nearest
+   organisation, place or group;
+3. a description ("the Russian foreign minister", "the minister"): a close
+   relative of someone ("his wife", "her father") to the person of the
+   relative's gender who shares the surname of the one "his" or "her" stands
+   for; else to the nearest person before it whose titles hold every word of
+   the description ("the doctor" for "Dr. Archie");
    with none, a short definite or first-person description whose noun shows
    a gender ("the parson", "the old woman", "my aunt") becomes a person of
    its own, so that a later "he" or "she" can stand for it ("his uncle" does
@@ -37,12 +41,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.lexicon.names import gender_of_noun
+from quoteattr.lexicon.names import FAMILY_NOUNS, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.dialogue import (
     PERSON_PRONOUNS,
     Dialogue,
     Turn,
+    addressee,
     breaks,
     name_the_narrator,
     narration_subject,
@@ -56,6 +61,7 @@ from quoteattr.resolve.entities import (
     honorific_gender,
 )
 from quoteattr.strategies.base import analysis_of
+from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -73,6 +79,8 @@ _HEADLINE_WORDS = 20
 _CLOSING = ".!?…:;\"”’')»"
 # Verbs that say a quote answers the one before ("he replied"), so another speaks it.
 _REPLIES = {"reply", "answer", "return", "rejoin", "retort", "respond"}
+# Verbs that say the speaker of a quote goes on ("he added"), so nobody answers.
+_GOES_ON = {"add", "continue", "resume", "pursue", "go"}
 # The most words a description may have to stand for a person ("the man with the basket").
 _DESCRIPTION_WORDS = 4
 # Words in a description that say nothing about which person it is.
@@ -170,6 +178,7 @@ class RuleResolver:
         chosen: list[int | None] = []
         quoted: deque[Statement] = deque()
         previous: int | None = None
+        tokens = Tokens(doc)
         for number, statement in enumerate(ordered):
             # People named inside what is being said, or what was just said,
             # are not who "he" or "she" stands for as its speaker.
@@ -182,7 +191,13 @@ class RuleResolver:
             said.extend(fragment for quote in quoted for fragment in quote.content)
             # Narration runs back to the last quote (reported speech is part of it).
             narration = statement_end(quoted[-1]) if quoted else None
-            index = self._resolve(doc, table, statement, previous, said, narration=narration)
+            # The one addressed in the quote before answers, unless its speaker goes on.
+            called = None
+            if not _cue_has(doc, statement, _GOES_ON):
+                called = _called_before(table, tokens, ordered, chosen, number)
+            index = self._resolve(
+                doc, table, statement, previous, said, narration=narration, called=called
+            )
             if index is not None and index == _replied_to(doc, ordered, chosen, number):
                 index = _other_person(table, statement, index, said)
             chosen.append(index)
@@ -201,6 +216,7 @@ class RuleResolver:
         said: Sequence[Span],
         *,
         narration: int | None = None,
+        called: int | None = None,
     ) -> int | None:
         speaker = statement.speaker
         if speaker is None or speaker.mention is None:
@@ -209,16 +225,16 @@ class RuleResolver:
         lowered = mention.text.lower()
         if lowered in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[lowered]
-            index = None
-            if narration is not None:
-                end = min(mention.start, statement.start)
-                index = narration_subject(doc, table, narration, end, gender)
-            if index is None:
-                index = self._person_before(table, mention.start, gender, previous, said)
-            if index is not None:
-                cluster = table.clusters[index]
-                cluster.gender = cluster.gender or gender
-            return index
+            return self._pronoun(
+                doc,
+                table,
+                statement,
+                gender,
+                previous=previous,
+                said=said,
+                narration=narration,
+                called=called,
+            )
         if lowered in _GROUP_PRONOUNS:
             if previous is not None and table.clusters[previous].label in _GROUP_LABELS:
                 return previous
@@ -230,6 +246,23 @@ class RuleResolver:
             return named
         index = table.at(mention)
         if mention.text[:1].islower() or lowered.split()[0] in {*_DEFINITE, "a", "an"}:
+            # "His wife": the woman who shares the surname of the man "his" stands for.
+            relative = _family_of(doc, mention)
+            if relative is not None:
+                possessor, gender = relative
+                owner = self._pronoun(
+                    doc,
+                    table,
+                    statement,
+                    possessor,
+                    previous=previous,
+                    said=said,
+                    narration=narration,
+                )
+                kin = table.relative(owner, gender, mention.start) if owner is not None else None
+                if kin is not None:
+                    table.join(kin, mention)
+                    return kin
             # A description ("the Russian foreign minister") names someone by a
             # title; a name inside it ("Russian") is only its modifier, unless
             # the name is most of the mention ("the Kremlin").
@@ -250,6 +283,41 @@ class RuleResolver:
             if found is not None:
                 table.join(found, mention)
         return found
+
+    def _pronoun(
+        self,
+        doc: Doc,
+        table: EntityTable,
+        statement: Statement,
+        gender: str,
+        *,
+        previous: int | None,
+        said: Sequence[Span],
+        narration: int | None,
+        called: int | None = None,
+    ) -> int | None:
+        """Return the person a "he" or "she" (or "his", "her") before a statement stands for.
+
+        The subject of the narration since the last quote comes first, else
+        the person the quote just before called by name (``called``), when
+        they agree, else the nearest person (see ``_person_before``); the
+        person found takes the pronoun's gender.
+        """
+        mention = statement.speaker.mention if statement.speaker is not None else None
+        if mention is None:
+            return None
+        index = None
+        if narration is not None:
+            end = min(mention.start, statement.start)
+            index = narration_subject(doc, table, narration, end, gender)
+        if index is None and called is not None:
+            index = called if table.clusters[called].gender in {None, gender} else None
+        if index is None:
+            index = self._person_before(table, mention.start, gender, previous, said)
+        if index is not None:
+            cluster = table.clusters[index]
+            cluster.gender = cluster.gender or gender
+        return index
 
     def _person_before(
         self,
@@ -280,18 +348,47 @@ def _replied_to(
     or two before at most) whose speaker is known.
     """
     statement = ordered[number]
-    speaker, cue = statement.speaker, statement.cue
-    if not number or speaker is None or speaker.mention is None or cue is None:
+    speaker = statement.speaker
+    if not number or speaker is None or speaker.mention is None:
         return None
     if statement.kind is not Kind.DIRECT or speaker.mention.text.lower() not in {"he", "she"}:
         return None
     last = ordered[number - 1]
     if last.kind is not Kind.DIRECT or breaks(doc.text, statement_end(last), statement.start) > 2:
         return None
-    tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if tokens is None or not any(t.lemma_.lower() in _REPLIES for t in tokens):
+    if not _cue_has(doc, statement, _REPLIES):
         return None
     return chosen[number - 1]
+
+
+def _cue_has(doc: Doc, statement: Statement, lemmas: set[str]) -> bool:
+    """Return whether a statement's cue holds a word with one of ``lemmas``."""
+    cue = statement.cue
+    if cue is None:
+        return False
+    tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return tokens is not None and any(t.lemma_.lower() in lemmas for t in tokens)
+
+
+def _called_before(
+    table: EntityTable,
+    tokens: Tokens,
+    ordered: Sequence[Statement],
+    chosen: Sequence[int | None],
+    number: int,
+) -> int | None:
+    """Return whom the direct quote just before a direct quote called by name ("“…, Fergus?”").
+
+    The one addressed answers, so the quote before must be a line or two
+    away at most (see :func:`~quoteattr.resolve.dialogue.addressee`).
+    """
+    statement = ordered[number]
+    if not number or statement.kind is not Kind.DIRECT:
+        return None
+    last = ordered[number - 1]
+    if last.kind is not Kind.DIRECT or breaks(table.text, statement_end(last), statement.start) > 2:
+        return None
+    return addressee(table, tokens, last, chosen[number - 1])
 
 
 def _other_person(
@@ -359,6 +456,27 @@ def _covers_most(table: EntityTable, index: int, mention: Span) -> bool:
 def _description_words(text: str) -> set[str]:
     words = [w.strip(".,'’s").lower() for w in text.split()]
     return {w for w in words if w and w not in _DETERMINERS and w not in _VAGUE}
+
+
+def _family_of(doc: Doc, mention: Span) -> tuple[str, str] | None:
+    """Return the possessor's and the relative's genders of "his wife", "her father" and the like.
+
+    Only "his" or "her" before a noun of the close family counts ("his
+    young wife"), for the family shares a surname.
+    """
+    words = mention.text.lower().split()
+    if len(words) < 2 or words[0] not in {"his", "her"}:
+        return None
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) > _DESCRIPTION_WORDS:
+        return None
+    head = tokens.root
+    if head.i != tokens[-1].i or head.lemma_.lower() not in FAMILY_NOUNS:
+        return None
+    gender = gender_of_noun(head.lemma_)
+    if gender is None:
+        return None
+    return PERSON_PRONOUNS[words[0]], gender
 
 
 def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str]) -> int | None:
