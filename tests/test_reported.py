@@ -157,6 +157,15 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ("verb-prep", "climate change as a signature issue", "focused", "Mr. Ban"),
         ),
         (
+            "President Obama's decision to restore relations with the country received support.",
+            (
+                "noun-infinitive",
+                "to restore relations with the country",
+                "decision",
+                "President Obama",
+            ),
+        ),
+        (
             "The governor is a staunch opponent of the death penalty.",
             ("noun-stance", "the death penalty", "opponent", "The governor"),
         ),

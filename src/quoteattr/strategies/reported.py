@@ -639,6 +639,17 @@ class _Finder:
         if clauses:
             cue = _Cue(span, lemma, klass, "noun-that")
             return self._statement([_extent(clauses[0])], cue, speaker)
+        # "Obama's decision to restore relations", "her pledge to cut taxes".
+        infinitives = [
+            c
+            for c in noun.rights
+            if c.dep_ in {"acl", "relcl"}
+            and c.tag_ == "VB"
+            and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        ]
+        if infinitives and speaker is not None:
+            cue = _Cue(span, lemma, klass, "noun-infinitive")
+            return self._statement([_clause_extent(infinitives[0])], cue, speaker)
         rule = "noun-prep"
         if speaker is None:
             verb = noun.head
