@@ -94,6 +94,7 @@ SPEECH_VERBS: Final[frozenset[str]] = frozenset(
     rejoin riposte reason argue theorize theorise explain
     talk speak refer express voice articulate rail assail bemoan invoke disavow
     credit portray compare advocate promote champion defend back tweet retweet
+    convince persuade pressure dare
     """.split()
 )
 
@@ -182,7 +183,6 @@ XCOMP_CUES: Final[frozenset[str]] = frozenset(
     invite request remind persuade convince pressure press push challenge dare
     want plan hope promise pledge vow threaten refuse decline agree expect intend
     seek offer demand vote wish aim prefer propose claim appear seem
-    refuse decline push convince persuade
     """.split()
 )
 
