@@ -166,6 +166,14 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ),
         ),
         (
+            "The mayor's reluctance to hand over security powers angered the council.",
+            ("noun-infinitive", "to hand over security powers", "reluctance", "The mayor"),
+        ),
+        (
+            "The senator was frank about the need to raise taxes.",
+            ("adjective", "the need to raise taxes", "frank", "The senator"),
+        ),
+        (
             "The governor is a staunch opponent of the death penalty.",
             ("noun-stance", "the death penalty", "opponent", "The governor"),
         ),

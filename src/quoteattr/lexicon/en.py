@@ -130,13 +130,20 @@ CUE_NOUNS: Final[frozenset[str]] = frozenset(
     opinion position stance assessment analysis finding findings poll survey
     study research words criticism praise complaint plea call demand request
     support question attack endorsement opposition concern response advice
-    decision plan hope fear charge charges
+    decision plan hope fear charge charges pronouncement missive acknowledgment
+    acknowledgement rhetoric refusal commitment agreement determination eagerness
+    reluctance willingness expectation expectations theory idea
     """.split()
 )
 
 # Cue nouns that report thought or evidence rather than speech.
 NOUN_CLASSES: Final[dict[str, CueClass]] = {
     **dict.fromkeys(("belief", "view", "views", "opinion", "fear", "hope"), CueClass.THOUGHT),
+    **dict.fromkeys(
+        ("determination", "eagerness", "reluctance", "willingness", "expectation"),
+        CueClass.THOUGHT,
+    ),
+    **dict.fromkeys(("expectations", "theory", "idea"), CueClass.THOUGHT),
     **dict.fromkeys(
         ("finding", "findings", "poll", "survey", "study", "research", "analysis"), CueClass.OTHER
     ),
@@ -164,6 +171,7 @@ STANCE_ADJECTIVES: Final[frozenset[str]] = frozenset(
     pessimistic skeptical sceptical adamant aware unaware frustrated happy glad upset
     unhappy disappointed opposed determined eager reluctant unsure uncertain doubtful
     fearful critical supportive dismissive insistent passionate vocal outspoken wary
+    willing ready coy frank vague
     """.split()
 )
 
