@@ -523,3 +523,24 @@ def test_a_bare_noun_after_a_name_is_no_title(extractor: Extractor) -> None:
         "“How do you do ?” said her mother ."
     )
     assert _speakers(extractor.extract(text))[-1] != "Mr. Denham"
+
+
+def test_reported_speech_before_a_quote_is_narration(extractor: Extractor) -> None:
+    """Reported speech on the line before ("Philip did not know what she meant.") is narration."""
+    text = (
+        "Philip Carey sat by the window .\n"
+        "“Your mamma is in heaven ,” said Emma .\n"
+        "Philip did not know what she meant .\n"
+        "“Why not ?”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("narration", "Philip Carey")
+
+
+def test_whom_a_quote_calls_by_name_does_not_speak_it(extractor: Extractor) -> None:
+    """ "“Have a troche, Kronborg,” he said": the "he" is not Kronborg, whom he addresses."""
+    text = (
+        "Dr. Howard Archie walked beside Peter Kronborg .\n"
+        "Peter Kronborg coughed behind his hand .\n"
+        "“Have a troche , Kronborg ,” he said ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Howard Archie"

@@ -15,7 +15,9 @@ first-person narrator. Between two direct quotes in a row:
   person, speaks next (``narration``).
 
 A quote still unknown takes the subject of a verb of speech opening the next
-line (``reported-after``), else the person the narration before it is about.
+line (``reported-after``), else the person the narration before it is about
+(reported speech in that narration is part of it: "Philip did not know what
+she meant." / "“Why not?”").
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import attrs
 from quoteattr.lexicon.en import SPEECH_VERBS
 from quoteattr.lexicon.names import gender_of_noun
 from quoteattr.model import Kind, Span, Speaker, Statement
-from quoteattr.resolve.entities import EntityTable, honorific_gender
+from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, honorific_gender
 from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
@@ -345,7 +347,7 @@ class Dialogue:
         found = self._reporter(doc, table, ordered, number)
         if found is not None:
             return (*found, "reported-after")
-        start = _line_before(table.text, ordered[number - 1] if number else None, statement)
+        start = _line_before(table.text, ordered, number)
         found = self._narrator(doc, table, statement, start, heard)
         if found is not None and found[1] is not None:
             return (*found, "narration")
@@ -418,13 +420,24 @@ def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> 
     return Turn(index, Speaker.from_mention(mention), turn.rule)
 
 
-def _line_before(text: str, last: Statement | None, statement: Statement) -> int:
-    """Return where the line of narration before a quote starts, not before the last statement."""
-    floor = statement_end(last) if last is not None else 0
-    line = text.rfind("\n", floor, statement.start)
+def _line_before(text: str, ordered: Sequence[Statement], number: int) -> int:
+    """Return where the line of narration before statement ``number`` starts.
+
+    It starts no earlier than the end of the direct quote before; reported
+    speech on that line ("He laughed for the first time.") is narration. Only
+    the statements within reach of a pronoun are looked at.
+    """
+    statement = ordered[number]
+    line = text.rfind("\n", 0, statement.start)
     if line >= 0 and not text[line : statement.start].strip():
-        line = text.rfind("\n", floor, line)
-    return max(floor, line + 1)
+        line = text.rfind("\n", 0, line)
+    start = line + 1
+    for earlier in range(number - 1, -1, -1):
+        if ordered[earlier].kind is not Kind.INDIRECT:
+            return max(start, statement_end(ordered[earlier]))
+        if ordered[earlier].start < max(start, statement.start - SEARCH_CHARS):
+            break
+    return start
 
 
 def _opens_turn(text: str, last: int, start: int) -> bool:

@@ -11,8 +11,10 @@ A speaker mention resolves, in this order:
    else the one the quote just before called by name ("“…, Fergus?” replied
    he"), else the previous statement's speaker when it agrees and nobody
    agreeing was named since, else the nearest; people named inside the
-   quotes before it are passed over; "it" and "they" to the nearest
-   organisation, place or group;
+   quotes before it are passed over, and the one its own quote calls by name
+   ("“Have a troche, Kronborg,” he said") gives way to the nearest other
+   person who agrees; "it" and "they" to the nearest organisation, place or
+   group;
 3. a description ("the Russian foreign minister", "the minister"): a close
    relative of someone ("his wife", "her father") to the person of the
    relative's gender who shares the surname of the one "his" or "her" stands
@@ -198,7 +200,10 @@ class RuleResolver:
             index = self._resolve(
                 doc, table, statement, previous, said, narration=narration, called=called
             )
-            if index is not None and index == _replied_to(doc, ordered, chosen, number):
+            if index is not None and (
+                index == _replied_to(doc, table.text, ordered, chosen, number)
+                or index == _self_addressed(table, tokens, statement)
+            ):
                 index = _other_person(table, statement, index, said)
             chosen.append(index)
             if statement.kind is Kind.DIRECT:
@@ -339,7 +344,11 @@ class RuleResolver:
 
 
 def _replied_to(
-    doc: Doc, ordered: Sequence[Statement], chosen: Sequence[int | None], number: int
+    doc: Doc,
+    text: str,
+    ordered: Sequence[Statement],
+    chosen: Sequence[int | None],
+    number: int,
 ) -> int | None:
     """Return whose quote a pronoun speaker replies to ("“…?” … “…,” he answered").
 
@@ -354,11 +363,25 @@ def _replied_to(
     if statement.kind is not Kind.DIRECT or speaker.mention.text.lower() not in {"he", "she"}:
         return None
     last = ordered[number - 1]
-    if last.kind is not Kind.DIRECT or breaks(doc.text, statement_end(last), statement.start) > 2:
+    if last.kind is not Kind.DIRECT or breaks(text, statement_end(last), statement.start) > 2:
         return None
     if not _cue_has(doc, statement, _REPLIES):
         return None
     return chosen[number - 1]
+
+
+def _self_addressed(table: EntityTable, tokens: Tokens, statement: Statement) -> int | None:
+    """Return whom a quote cued by a pronoun calls by name ("“Have a troche, Kronborg,” he said").
+
+    Nobody calls themselves by name, so that person is not whom "he" or "she"
+    stands for.
+    """
+    speaker = statement.speaker
+    if speaker is None or speaker.mention is None or statement.kind is Kind.INDIRECT:
+        return None
+    if speaker.mention.text.lower() not in {"he", "she"}:
+        return None
+    return addressee(table, tokens, statement, None)
 
 
 def _cue_has(doc: Doc, statement: Statement, lemmas: set[str]) -> bool:
@@ -438,7 +461,7 @@ def _named(doc: Doc, table: EntityTable, mention: Span) -> int | None:
     for token in (root, *(c for c in root.children if c.dep_ == "appos")):
         if token.pos_ != "PROPN":
             continue
-        index = table.at(Span.of(doc.text, token.idx, token.idx + len(token.text)))
+        index = table.at(Span.from_spacy(token))
         if index is not None:
             return index
     return None
@@ -506,7 +529,7 @@ def _with_honorific(doc: Doc, ent: SpacySpan) -> Span:
         before = doc[ent.start - 1]
         honorific = before if before.text != "." or ent.start < 2 else doc[ent.start - 2]
         if honorific_gender(honorific.text.rstrip(".")) is not None:
-            return Span.of(doc.text, honorific.idx, ent.end_char)
+            return Span.from_spacy(doc[honorific.i : ent.end])
     return Span.from_spacy(ent)
 
 
