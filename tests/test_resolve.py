@@ -544,3 +544,14 @@ def test_whom_a_quote_calls_by_name_does_not_speak_it(extractor: Extractor) -> N
         "“Have a troche , Kronborg ,” he said ."
     )
     assert _speakers(extractor.extract(text))[-1] == "Howard Archie"
+
+
+def test_a_place_the_text_keeps_naming_is_no_speaker(extractor: Extractor) -> None:
+    """“… for Mexico to respond …” makes no person of Mexico for a later “he”."""
+    places = " ".join(f"Mexico sold goods in {year}." for year in range(2001, 2011))
+    text = (
+        f"{places}\n\n“Trade is good,” Mr. Smith said.\n\nThe minister, Mr. Guajardo "
+        "Villarreal, argues there is little point for Mexico to respond now. ''We must not "
+        "overreact to campaign rhetoric,'' he told me."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Guajardo Villarreal"

@@ -70,6 +70,9 @@ _MIN_VOCATIVES = 2
 _VOCATIVE_START = {",", "--", "—", "dear"}
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
 _UNCUED = {"unattributed", "continuation"}
+# A name the NER calls a place more often than this is one, even as the subject
+# of narration (a character's name is now and then taken for a place).
+_PLACE_MENTIONS = 8
 
 
 @attrs.define
@@ -493,11 +496,13 @@ def narration_subject(
             continue
         mention = Span.from_spacy(who)
         index = table.at(mention)
-        if index is not None and table.clusters[index].label != "PERSON":
+        place = index is not None and table.clusters[index].label != "PERSON"
+        if place:
             # A character's name the NER took for a place once ("of Montraville").
             index = table.person_named(who.text)
-        if index is None:
-            # A character the NER missed ("Marilla’s lips twitched.").
+        if index is None and not (place and _often_a_place(table, mention)):
+            # A character the NER missed ("Marilla’s lips twitched."); not a
+            # name the NER keeps calling a place ("for Mexico to respond").
             index = table.add_missed_name(mention)
         if index is None:
             continue
@@ -505,6 +510,12 @@ def narration_subject(
         if cluster.label == "PERSON" and cluster.gender in {None, gender}:
             return index
     return None
+
+
+def _often_a_place(table: EntityTable, mention: Span) -> bool:
+    """Return whether the NER names ``mention``'s place or group cluster more than twice."""
+    index = table.at(mention)
+    return index is not None and len(table.clusters[index].mentions) > _PLACE_MENTIONS
 
 
 def _described(table: EntityTable, noun: Token) -> int | None:
