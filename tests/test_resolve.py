@@ -555,3 +555,13 @@ def test_a_place_the_text_keeps_naming_is_no_speaker(extractor: Extractor) -> No
         "overreact to campaign rhetoric,'' he told me."
     )
     assert _speakers(extractor.extract(text))[-1] == "Guajardo Villarreal"
+
+
+def test_the_subject_of_reported_words_is_not_who_speaks_next(extractor: Extractor) -> None:
+    """“Matthews said Pence's speech helped. “…,” he said.”: he is Matthews."""
+    text = (
+        "Chris Matthews watched Mike Pence debate.\n\n“He was good,” Matthews said.\n\n"
+        "Matthews said Pence’s performance should boost the ticket.\n\n"
+        "“I thought he was very effective tonight,” he said."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Chris Matthews"

@@ -475,6 +475,8 @@ def narration_subject(
     twitched.", "The mind of Montraville was hushed."), and agrees in gender
     is the one meant, unless the text barely shows them (see
     ``Cluster.barely_shown``). A name the NER missed becomes a person.
+    The subject of what someone is said to have said ("Matthews said
+    Pence's speech would help") is what is told, not who acts.
     """
     if end <= start:
         return None
@@ -482,7 +484,7 @@ def narration_subject(
     if tokens is None:
         return None
     for token in reversed(tokens):
-        if token.dep_ not in {"nsubj", "nsubjpass"}:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or _told(token):
             continue
         if token.lower_ in PERSON_PRONOUNS:
             continue
@@ -510,6 +512,12 @@ def narration_subject(
         if cluster.label == "PERSON" and cluster.gender in {None, gender}:
             return index
     return None
+
+
+def _told(subject: Token) -> bool:
+    """Return whether a subject is inside the words a speech verb reports ("said Pence's …")."""
+    clause = subject.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _often_a_place(table: EntityTable, mention: Span) -> bool:
