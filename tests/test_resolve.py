@@ -77,6 +77,20 @@ def test_titles_and_affiliation(extractor: Extractor) -> None:
     )
 
 
+def test_an_apposition_is_a_title_without_its_clause(extractor: Extractor) -> None:
+    """“Pat Jones, a law professor at X who has worked …”: the title stops at the clause."""
+    text = (
+        "“It was a fine deal,” said Pat Jones, a law professor at West Virginia University "
+        "who has worked on such cases since 1970."
+    )
+    (statement,) = extractor.extract(text).statements
+    speaker = statement.speaker
+    assert speaker is not None
+    assert [t.text for t in speaker.titles] == ["a law professor at West Virginia University"]
+    assert speaker.affiliation is not None
+    assert speaker.affiliation.text == "West Virginia University"
+
+
 def test_unnamed_speaker_keeps_its_description(extractor: Extractor) -> None:
     """ "A White House spokesman" has no entity; its organisation is the affiliation."""
     text = "“The president will sign the bill on Friday,” a White House spokesman said."

@@ -409,6 +409,9 @@ def _phrase(text: str, tokens: list[Token]) -> Span | None:
     return Span.of(text, start, end) if end > start else None
 
 
+_WH_TAGS = {"WP", "WP$", "WDT", "WRB"}
+
+
 def harvest_titles(doc: Doc, text: str, ent: SpacySpan) -> tuple[list[Span], Span | None]:
     """Return the titles the text gives a named person, and an affiliation if one shows."""
     titles: list[Span] = []
@@ -435,10 +438,14 @@ def harvest_titles(doc: Doc, text: str, ent: SpacySpan) -> tuple[list[Span], Spa
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ == "":
             if child.n_lefts + child.n_rights == 0:
                 continue
-            title = _phrase(text, list(child.subtree))
+            words = _without_clauses(child)
+            if words[0].tag_ in _WH_TAGS:
+                # "…, part of whose expenses were paid by …": a clause, not a title.
+                continue
+            title = _phrase(text, words)
             if title is not None and len(title.text) < 120:
                 titles.append(title)
-                affiliation = affiliation or _affiliation(text, list(child.subtree))
+                affiliation = affiliation or _affiliation(text, words)
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.ent_type_ == "":
         noun = head.head
         words = [t for t in noun.subtree if t.i < noun.i + 1 and t.i >= noun.left_edge.i]
@@ -456,6 +463,15 @@ def harvest_titles(doc: Doc, text: str, ent: SpacySpan) -> tuple[list[Span], Spa
                     titles.append(title)
                     affiliation = affiliation or _affiliation(text, words)
     return titles, affiliation
+
+
+def _without_clauses(noun: Token) -> list[Token]:
+    """Return a noun's phrase without its clauses ("a professor who has taught since 1970")."""
+    clauses = {t.i for c in noun.rights if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    words = [t for t in noun.subtree if t.i not in clauses]
+    while len(words) > 1 and words[-1].is_punct:
+        words.pop()
+    return words
 
 
 def _affiliation(text: str, tokens: list[Token]) -> Span | None:
