@@ -153,6 +153,43 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ),
         ),
         (
+            "The ministry's spokesman said that the talks would resume in March.",
+            (
+                "verb-ccomp",
+                "that the talks would resume in March",
+                "said",
+                "The ministry's spokesman",
+            ),
+        ),
+        (
+            "In a statement, the ministry said that the talks would resume in March.",
+            ("verb-ccomp", "that the talks would resume in March", "said", "the ministry"),
+        ),
+        (
+            "Lavrov called on both sides to return to the negotiating table.",
+            ("verb-xcomp", "both sides to return to the negotiating table", "called", "Lavrov"),
+        ),
+        (
+            "The company announced that it would close two plants.",
+            ("verb-ccomp", "that it would close two plants", "announced", "The company"),
+        ),
+        (
+            "The senator insisted that the bill would pass.",
+            ("verb-ccomp", "that the bill would pass", "insisted", "The senator"),
+        ),
+        (
+            "Lavrov stressed that sanctions would not work.",
+            ("verb-ccomp", "that sanctions would not work", "stressed", "Lavrov"),
+        ),
+        (
+            "The agency's warning that the storm would strengthen came late.",
+            ("noun-that", "that the storm would strengthen", "warning", "The agency"),
+        ),
+        (
+            "The minister warned diplomats to avoid any provocation.",
+            ("verb-xcomp", "diplomats to avoid any provocation", "warned", "The minister"),
+        ),
+        (
             "Mr. Ban focused on climate change as a signature issue after assuming his post.",
             ("verb-prep", "climate change as a signature issue", "focused", "Mr. Ban"),
         ),
@@ -352,6 +389,7 @@ def test_stance_needs_its_sense(extractor: Extractor) -> None:
         ),
         ("The minister said that the deal was dead.", None),
         ("The minister said in Paris that the deal was dead.", None),
+        ("Lavrov called on both sides to return to the negotiating table.", "both sides"),
     ],
 )
 def test_addressee(extractor: Extractor, text: str, addressee: str | None) -> None:

@@ -430,6 +430,15 @@ class _Finder:
         if xcomps and lemma in XCOMP_CUES:
             xcomp = xcomps[0]
             objects = [c for c in children if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i]
+            # "called on both sides to return": the one called on is the object.
+            objects += [
+                found
+                for c in children
+                if c.dep_ == "prep"
+                and c.lower_ in {"on", "upon"}
+                and c.i < xcomp.i
+                and (found := _preposition_object(c)) is not None
+            ]
             addressee = subtree_span(self.text, objects[0], low, high) if objects else None
             start = _extent(objects[0])[0] if objects else _extent(xcomp)[0]
             content = [(start, _infinitives_end(token, xcomp))]
