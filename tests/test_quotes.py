@@ -194,3 +194,41 @@ def test_quote_opening_a_tokenised_line_is_speech(extractor: Extractor) -> None:
     (statement,) = _direct(extractor, _NARRATION + line)
     assert statement.content[0].text == "“ Because -- ”"
     assert _direct(extractor, "“Because--” he hesitated, and his cheeks grew hot.\n") == []
+
+
+def test_speaker_one_of_a_group(extractor: Extractor) -> None:
+    """“…!” cried one of the women: a number and a partitive "of" make one mention."""
+    text = _NARRATION + "“ Oh , how delicious ! ” cried one of the women .\n"
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("after-cue", "cried", "one of the women")
+
+
+def test_phrase_set_off_after_cue_is_not_a_complement(extractor: Extractor) -> None:
+    """“…!” he demanded, a trifle irritably: the phrase after the comma is no new statement."""
+    text = (
+        _NARRATION
+        + "“ I 'd like to know what 's the matter ! ” he demanded , a trifle irritably .\n"
+    )
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("after-cue", "demanded", "he")
+
+
+def test_lower_case_after_question_goes_on(extractor: Extractor) -> None:
+    """“But why?” he persisted: a lower-case word after "?" goes on with the sentence."""
+    (statement,) = _direct(extractor, "“But why?” he persisted.")
+    assert _summary(statement) == ("after-verb", "persisted", "he")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _NARRATION + "“ Mercy on us ! ”\nexclaimed a man in the crowd , “ is there no virtue ? ”\n",
+        "“The outbreak,” I returned, “will make a great occasion;” and everyone agreed with me.",
+        "“My friend,” said he, addressing the old man, “told me I could be of service to you.”",
+    ],
+)
+def test_quote_resumed_whatever_surrounds_it(extractor: Extractor, text: str) -> None:
+    """“A,” said X, “B”: B resumes X's words after a tail line, narration or a participle."""
+    statements = _direct(extractor, text)
+    assert sum(len(s.content) for s in statements) == 2
+    assert len({_summary(s)[2] for s in statements}) == 1

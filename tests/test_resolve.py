@@ -579,3 +579,23 @@ def test_the_subject_of_reported_words_is_not_who_speaks_next(extractor: Extract
         "“I thought he was very effective tonight,” he said."
     )
     assert _speakers(extractor.extract(text))[-1] == "Chris Matthews"
+
+
+def test_pronoun_with_no_named_antecedent_is_the_one_described(extractor: Extractor) -> None:
+    """With no named woman before it, "she" is "the girl" the narration is about."""
+    text = (
+        "A boy came running down the road .\n"
+        "The girl looked up from under the oak .\n"
+        "“What you run for ?” she asked ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "The girl"
+
+
+def test_a_name_in_passing_does_not_take_the_pronoun(extractor: Extractor) -> None:
+    """A person seen acting comes before one named once in passing ("the walls of Milrose")."""
+    text = (
+        "Jack Durbeyfield leaned on a broken gate , and looked at the house .\n"
+        "The wall was high , and it was as old as the walls of Milrose Connecticut .\n"
+        "“It is a romantic attempt ,” said he ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Jack Durbeyfield"

@@ -68,6 +68,8 @@ class Cluster:
     provisional: bool = False
     # How often the text spells the name each way (honorifics dropped).
     spellings: dict[str, int] = attrs.field(factory=dict)
+    # Seen doing something: the subject of a clause, or a statement's speaker.
+    acts: bool = False
 
     def barely_shown(self) -> bool:
         """Return whether the text barely shows this person: one word, met once, no gender known.
@@ -352,9 +354,12 @@ class EntityTable:
 
         Mentions inside any of ``skip`` (the words of a statement) are passed
         over, and so are people the text barely shows: a one-word name, met
-        once, with no gender known ("Danube" tagged PERSON).
+        once, with no gender known ("Danube" tagged PERSON). A person seen
+        acting (see ``Cluster.acts``) comes before one only named in passing
+        ("the Argus's who guarded the fruit"), who is kept in case no one acts.
         """
         skipped = list(skip)
+        passing = None
         end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
         for position in range(end - 1, -1, -1):
             start, stop, index = self.by_offset[position]
@@ -369,8 +374,11 @@ class EntityTable:
                 continue
             if cluster.barely_shown():
                 continue
+            if cluster.label == "PERSON" and not cluster.acts and len(cluster.mentions) == 1:
+                passing = index if passing is None else passing
+                continue
             return index
-        return None
+        return passing
 
     def described(self, words: set[str], offset: int) -> int | None:
         """Return the nearest person before ``offset`` whose titles hold all of ``words``.

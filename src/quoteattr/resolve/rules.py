@@ -112,6 +112,8 @@ class RuleResolver:
                 continue
             in_headline = any(start <= ent.start_char < end for start, end in headlines)
             index = table.add(_with_honorific(doc, ent), ent.label_, headline=in_headline)
+            if index is not None and _acting(ent):
+                table.clusters[index].acts = True
             if index is not None and ent.label_ == "PERSON":
                 titles, affiliation = harvest_titles(doc, text, ent)
                 cluster = table.clusters[index]
@@ -206,6 +208,8 @@ class RuleResolver:
             ):
                 index = _other_person(table, statement, index, said)
             chosen.append(index)
+            if index is not None:
+                table.clusters[index].acts = True
             if statement.kind is Kind.DIRECT:
                 quoted.append(statement)
             if index is not None:
@@ -305,8 +309,9 @@ class RuleResolver:
 
         The subject of the narration since the last quote comes first, else
         the person the quote just before called by name (``called``), when
-        they agree, else the nearest person (see ``_person_before``); the
-        person found takes the pronoun's gender.
+        they agree, else the nearest person (see ``_person_before``), else
+        the nearest person known by a description (see
+        ``_description_before``); the person found takes the pronoun's gender.
         """
         mention = statement.speaker.mention if statement.speaker is not None else None
         if mention is None:
@@ -319,6 +324,8 @@ class RuleResolver:
             index = called if table.clusters[called].gender in {None, gender} else None
         if index is None:
             index = self._person_before(table, mention.start, gender, previous, said)
+        if index is None:
+            index = _description_before(doc, table, mention.start, gender, said)
         if index is not None:
             cluster = table.clusters[index]
             cluster.gender = cluster.gender or gender
@@ -521,6 +528,53 @@ def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str
     if gender is None:
         return None
     return table.describe(mention, tuple(w for w in ordered if w in words), gender)
+
+
+def _description_before(
+    doc: Doc, table: EntityTable, offset: int, gender: str, said: Sequence[Span]
+) -> int | None:
+    """Return the person known only by a description that a pronoun with no named antecedent means.
+
+    The nearest subject before ``offset``, within a pronoun's reach and
+    outside what was said, that is one man or one woman known to the reader
+    ("The girl looked up.", not "a single man") stands for "he" or "she";
+    the same description met before is the same person.
+    """
+    tokens = doc.char_span(max(0, offset - SEARCH_CHARS), offset, alignment_mode="contract")
+    if tokens is None:
+        return None
+    for token in reversed(tokens):
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ != "NN":
+            continue
+        if gender_of_noun(token.lemma_.lower()) != gender:
+            continue
+        article = next((c for c in token.lefts if c.dep_ == "det"), None)
+        if article is None or article.lower_ != "the":
+            continue
+        if any(s.start <= token.idx < s.end for s in said):
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+        words = {c.lower_ for c in modifiers} | {token.lower_}
+        mention = Span.from_spacy(doc[article.i : token.i + 1])
+        known = table.described(words, token.idx)
+        if known is not None:
+            table.join(known, mention)
+            return known
+        ordered = tuple(t.lower_ for t in doc[article.i : token.i + 1] if t.lower_ in words)
+        return table.describe(mention, ordered, gender)
+    return None
+
+
+def _acting(ent: SpacySpan) -> bool:
+    """Return whether a name is the subject of its clause, or part or owner of it.
+
+    "Jo smiled", "Jo's eyes shone", "my friend, John Rolfe, was without",
+    "Jo and Meg went out".
+    """
+    who = ent.root
+    while who.dep_ in {"poss", "appos", "conj"} and who.head.i != who.i:
+        who = who.head
+    return who.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _with_honorific(doc: Doc, ent: SpacySpan) -> Span:

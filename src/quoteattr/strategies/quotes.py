@@ -54,6 +54,7 @@ __all__ = ["QuoteStrategy"]
 NAME = "quoteattr.quotes.v1"
 
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj"}
+_OBJECTS = {"dobj", "obj"}
 _WHEN = {"DATE", "TIME"}
 _TOPIC = {"of", "about", "on"}
 # Cue verbs whose object is whom the words were addressed to ("told reporters:").
@@ -125,31 +126,17 @@ class _Finder:
             paragraph = self.analysis.paragraph_of(quote.start)
             para_start, _ = self.analysis.paragraphs[paragraph]
             end_paragraph = self.analysis.paragraph_of(max(quote.start, quote.end - 1))
-            para_end = self.analysis.paragraphs[end_paragraph][1]
-            low = para_start
-            if index > 0 and quotes[index - 1].end > low:
-                low = min(quotes[index - 1].end, quote.start)
-            high = para_end
-            if index + 1 < len(quotes) and quotes[index + 1].start < high:
-                high = max(quotes[index + 1].start, quote.end)
-            left_start = sentence_start(self.text, low, quote.start)
-            right_end = sentence_end(self.text, quote.end, high)
+            left_start, right_end = self._sentence_around(quotes, index, para_start, end_paragraph)
             if not self.text[quote.end : right_end].strip():
                 right_end = self._tail_line(quote, end_paragraph, right_end, quotes[index + 1 :])
             left = self.text[left_start : quote.start]
             right = self.text[quote.end : right_end]
+            resumed = self._resumes(previous, paragraph, quote.start, left)
             # Tokenised text sets a sentence a line: a quote opening its line is speech.
-            opens_line = self.analysis.spaced and quote.start == para_start
-            if not self._free_standing(
-                quote,
-                left,
-                right,
-                left_start,
-                resumed=self._resumes(previous, paragraph, quote.start, left),
-                opens_line=opens_line,
-            ):
+            spoken = resumed or (self.analysis.spaced and quote.start == para_start)
+            if not self._free_standing(quote, left, right, left_start, spoken=spoken):
                 continue
-            attribution = self._after(quote, quote.end, right_end) if right.strip() else None
+            attribution = self._attribution_after(quote, right_end, resumed=resumed)
             fragments = self._fragments(quote)
             if attribution is not None and self._lead_in(left_start, quote.start):
                 # "With thousands of systems, “there is no single point,” he said": the
@@ -170,7 +157,7 @@ class _Finder:
                 attribution = self._before(left_start, quote.start)
             if attribution is None and not left.strip() and quote.start == para_start:
                 attribution = self._previous_paragraph(paragraph)
-            if attribution is None and not opens_line and not self._stands_alone(left, right):
+            if attribution is None and not spoken and not self._stands_alone(left, right):
                 continue
             if (
                 attribution is None
@@ -201,6 +188,23 @@ class _Finder:
         if previous is not None:
             yield self._statement(previous)
 
+    def _sentence_around(
+        self, quotes: Sequence[Quote], index: int, para_start: int, end_paragraph: int
+    ) -> tuple[int, int]:
+        """Return where the sentence around quote ``index`` starts and ends.
+
+        It stays inside the quote's paragraphs and between the quotes before
+        and after it.
+        """
+        quote = quotes[index]
+        low = para_start
+        if index > 0 and quotes[index - 1].end > low:
+            low = min(quotes[index - 1].end, quote.start)
+        high = self.analysis.paragraphs[end_paragraph][1]
+        if index + 1 < len(quotes) and quotes[index + 1].start < high:
+            high = max(quotes[index + 1].start, quote.end)
+        return sentence_start(self.text, low, quote.start), sentence_end(self.text, quote.end, high)
+
     def _tail_line(self, quote: Quote, paragraph: int, end: int, later: Sequence[Quote]) -> int:
         """Return where a quote's attribution ends when it runs on to the next line.
 
@@ -230,7 +234,7 @@ class _Finder:
         return (
             previous is not None
             and previous.attribution is not None
-            and previous.paragraph == paragraph
+            and self.analysis.paragraph_of(previous.end - 1) == paragraph
             and not self.text[previous.end : start].strip()
             and left.rstrip()[-1:] in {",", ";"}
         )
@@ -310,6 +314,19 @@ class _Finder:
         """Return the words inside the quote, without trailing space or nested closing marks."""
         return self.text[quote.inner_start : quote.inner_end].rstrip().rstrip("'’\"”»").rstrip()
 
+    def _attribution_after(self, quote: Quote, end: int, *, resumed: bool) -> _Attribution | None:
+        """Return the attribution in the words after a quote, up to ``end``, if any.
+
+        What follows a quote ``resumed`` after its speaker's attribution ("“A,”
+        said X, “B;” and everyone agreed") is an attribution of its own only
+        when the quote breaks off at a comma ("“A,” said X, “B,” he added").
+        """
+        if not self.text[quote.end : end].strip():
+            return None
+        if resumed and not self._inner(quote).endswith(","):
+            return None
+        return self._after(quote, quote.end, end)
+
     def _is_short(self, quote: Quote) -> bool:
         inner = self._inner(quote)
         words = len(_WORD_RE.findall(inner))
@@ -323,22 +340,21 @@ class _Finder:
         right: str,
         left_start: int,
         *,
-        resumed: bool = False,
-        opens_line: bool = False,
+        spoken: bool = False,
     ) -> bool:
         """Return whether the quote is a clause of its own rather than words inside another's.
 
-        A quote ``resumed`` after the attribution of the quote before it ("“A,”
-        said X, “B.”", "“A,” replied he; “B.”") resumes that speaker's words
-        whatever the attribution holds. One that ``opens_line`` in text with a
-        sentence a line is speech whatever follows it.
+        A quote known to be ``spoken`` is speech whatever comes before or after
+        it: one resuming after the attribution of the quote before it ("“A,”
+        said X, “B.”", "“A,” replied he; “B;” and everyone agreed"), or one
+        opening its line in text with a sentence a line.
         """
         if self._is_short(quote):
             return False
-        if opens_line:
+        if spoken:
             return True
         left_tail = left.rstrip()
-        if left_tail and not resumed:
+        if left_tail:
             region = self.tokens.within(left_start, quote.start)
             if self._cue_before(region) is None and according_to(region) is None:
                 verbs = any(t.pos_ in {"VERB", "AUX"} for t in region)
@@ -420,7 +436,9 @@ class _Finder:
                 end=end,
             )
         inner = self._inner(quote)
-        sentence_closed = bool(inner) and inner[-1] in _TERMINAL
+        sentence_closed = (
+            bool(inner) and inner[-1] in _TERMINAL and not self._runs_on(quote, words[0])
+        )
         for position, token in enumerate(region):
             klass = cue_class_of(token)
             if klass is None:
@@ -439,16 +457,8 @@ class _Finder:
                     speaker = span_of(self.text, run, start, end)
             if speaker is None:
                 continue
-            if (
-                sentence_closed
-                and speaker.start < token.idx
-                and any(
-                    c.dep_ in _COMPLEMENTS and c.i > token.i and c.tag_ != "VBG"
-                    for c in token.children
-                )
-            ):
-                # "…." Smith said the plan failed: a new statement, not this one's cue
-                # ("…?" he asked, pointing north: a participle is not a complement).
+            if sentence_closed and speaker.start < token.idx and _has_complement(token):
+                # "…." Smith said the plan failed: a new statement, not this one's cue.
                 return None
             return _Attribution(
                 cue=Span.from_spacy(token),
@@ -478,6 +488,20 @@ class _Finder:
                 )
             break
         return None
+
+    def _runs_on(self, quote: Quote, word: Token) -> bool:
+        """Return whether a quote opening its sentence goes on with the ``word`` after it.
+
+        A quote ending in "?", "!" or a full stop ends its sentence only when
+        a capital follows: "“But why?” he persisted." goes on. After words of its own
+        ("All the ladies said ‘Poor child!’ on receiving …") what follows
+        is the rest of that sentence, not an attribution.
+        """
+        if not word.text[:1].islower():
+            return False
+        paragraph = self.analysis.paragraphs[self.analysis.paragraph_of(quote.start)]
+        start = sentence_start(self.text, paragraph[0], quote.start)
+        return not self.text[start : quote.start].strip()
 
     def _inverted_subject(self, tokens: Sequence[Token], start: int, end: int) -> Span | None:
         """Return the subject after an inverted verb ("…," confessed Tuppence; went on Sir Henry).
@@ -554,6 +578,26 @@ class _Finder:
         if found is None:
             return None
         return attrs.evolve(found, rule="before-paragraph", confidence=found.confidence - 0.1)
+
+
+def _has_complement(cue: Token) -> bool:
+    """Return whether a cue verb has words of its own after it ("said the plan failed").
+
+    A participle is not a complement ("he asked, pointing north"), nor is a
+    noun phrase set off by a comma ("he demanded, a trifle irritably").
+    """
+    return any(
+        child.dep_ in _COMPLEMENTS
+        and child.i > cue.i
+        and child.tag_ != "VBG"
+        and not (child.dep_ in _OBJECTS and _set_off(cue, child))
+        for child in cue.children
+    )
+
+
+def _set_off(cue: Token, child: Token) -> bool:
+    """Return whether punctuation separates a verb from a dependent after it."""
+    return any(t.is_punct for t in cue.doc[cue.i + 1 : child.left_edge.i])
 
 
 @register(NAME)

@@ -217,11 +217,25 @@ def _object_of(text: str, prep: Token, low: int, high: int) -> Span | None:
 
 
 def nominal_run(tokens: Sequence[Token]) -> list[Token]:
-    """Return the leading run of tokens that can form a name or noun phrase."""
+    """Return the leading run of tokens that can form a name or noun phrase.
+
+    A quantity with no noun of its own goes on through a partitive "of"
+    ("one of the women", "each of them", "the eldest of the girls").
+    """
     run: list[Token] = []
     for token in tokens:
-        if token.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"}:
+        if token.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"} or _partitive(run, token):
             run.append(token)
         else:
             break
     return run if any(t.pos_ in _NOMINAL for t in run) else []
+
+
+def _partitive(run: Sequence[Token], token: Token) -> bool:
+    """Return whether ``token`` is the "of" after a quantity with no noun ("one of")."""
+    return (
+        token.lower_ == "of"
+        and bool(run)
+        and run[-1].pos_ in {"NUM", "DET", "ADJ"}
+        and not any(t.pos_ in _NOMINAL for t in run)
+    )
