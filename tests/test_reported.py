@@ -153,6 +153,11 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ),
         ),
         (
+            # The parser hangs the infinitive on as an adverbial clause.
+            "The government could reverse the rules or decline to appeal to the Supreme Court.",
+            ("verb-xcomp", "to appeal to the Supreme Court", "decline", "The government"),
+        ),
+        (
             "The ministry's spokesman said that the talks would resume in March.",
             (
                 "verb-ccomp",

@@ -426,7 +426,8 @@ class _Finder:
         if passive is not None:
             subject, agent = passive
             return self._statement([_extent(subject)], cue("verb-passive"), agent)
-        xcomps = [c for c in children if c.dep_ == "xcomp"]
+        # "decline to appeal": the parser may hang the infinitive on as an adverbial.
+        xcomps = [c for c in children if c.dep_ == "xcomp" or _infinitive_after(token, c)]
         if xcomps and lemma in XCOMP_CUES:
             xcomp = xcomps[0]
             objects = [c for c in children if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i]
@@ -690,6 +691,16 @@ class _Cue:
     lemma: str
     klass: CueClass
     rule: str
+
+
+def _infinitive_after(cue: Token, child: Token) -> bool:
+    """Tell whether ``child`` is an infinitive right after ``cue`` ("decline *to appeal*")."""
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ == "VB"
+        and child.i == cue.i + 2
+        and child.doc[cue.i + 1].lower_ == "to"
+    )
 
 
 def _verb_read_as_noun(token: Token) -> bool:
