@@ -158,6 +158,10 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ("verb-xcomp", "to appeal to the Supreme Court", "decline", "The government"),
         ),
         (
+            "Mr. Schultz likened the network to the BBC in an interview.",
+            ("verb-object", "the network to the BBC", "likened", "Mr. Schultz"),
+        ),
+        (
             "The ministry's spokesman said that the talks would resume in March.",
             (
                 "verb-ccomp",
