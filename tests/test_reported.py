@@ -158,6 +158,19 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ("verb-xcomp", "to appeal to the Supreme Court", "decline", "The government"),
         ),
         (
+            "In the latest CNN poll, Clinton led Trump by 5 points among likely voters.",
+            (
+                "prep-source",
+                "Clinton led Trump by 5 points among likely voters",
+                "In",
+                "the latest CNN poll",
+            ),
+        ),
+        (
+            "In his view, the plan is a failure.",
+            ("prep-source", "the plan is a failure", "In", "his"),
+        ),
+        (
             "Mr. Schultz likened the network to the BBC in an interview.",
             ("verb-object", "the network to the BBC", "likened", "Mr. Schultz"),
         ),

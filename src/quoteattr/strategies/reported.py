@@ -244,6 +244,8 @@ class _Finder:
                     found = self._verb(token, klass)
                 elif token.pos_ == "VERB" and self.deeds:
                     found = self._action(token)
+            elif lower == "in" and token.dep_ == "prep":
+                found = self._in_source(token)
             elif _verb_read_as_noun(token):
                 found = self._verb_as_noun(token)
             elif token.pos_ == "NOUN" and normal_lemma(token.lemma_) in CUE_NOUNS:
@@ -623,6 +625,38 @@ class _Finder:
             speaker,
         )
 
+    def _in_source(self, token: Token) -> Statement | None:
+        """Return what a poll or a report says: "In a CNN poll, Clinton led by 5 points".
+
+        The clause the "in" phrase opens is the content and the poll its
+        source (cue class other: evidence); "in his view" is his (thought). A
+        clause whose verb is a cue of its own ("In a statement, the ministry
+        said …") is that verb's statement.
+        """
+        source = _preposition_object(token)
+        clause = token.head
+        if (
+            source is None
+            or source.lemma_.lower() not in _SOURCE_NOUNS
+            or clause.pos_ not in {"VERB", "AUX"}
+            or cue_class_of(clause) is not None
+            or token.i > clause.i
+        ):
+            return None
+        low, high = self._sentence_bounds(token)
+        phrase_start, phrase_end = _extent(token)
+        clause_start, clause_end = _clause_extent(clause)
+        around = [(clause_start, phrase_start), (phrase_end, clause_end)]
+        holder = next((c for c in source.children if c.dep_ == "poss"), source)
+        speaker = subtree_span(self.text, holder, low, high)
+        if holder is not source:
+            speaker = _without_possessive(self.text, speaker)
+        klass = _SOURCE_NOUNS[source.lemma_.lower()]
+        cue = _Cue(Span.from_spacy(token), "in", klass, "prep-source")
+        return self._statement(
+            [(s, e) for s, e in around if _words(self.text, s, e) >= 1], cue, speaker
+        )
+
     def _noun(self, noun: Token) -> Statement | None:
         low, high = self._sentence_bounds(noun)
         speaker = None
@@ -855,6 +889,16 @@ _RELATIVES = {"which", "who", "whom", "whose"}
 _TOPICS = {"about", "of", "on"}
 # Cue verbs that tell the act of speaking, not its words ("as he spoke").
 _SPEAKING = {"speak", "talk", "finish", "continue", "begin", "start", "go", "chat"}
+
+# What an "in" phrase can cite as the source of a clause ("in a CNN poll", "in
+# his view"), and the class of cue it makes: our own list.
+_EVIDENCE = "poll survey study report average analysis estimate tally census audit review"
+_OPINION = "view opinion assessment estimation judgment judgement"
+_SOURCE_NOUNS = {
+    **dict.fromkeys(_EVIDENCE.split(), CueClass.OTHER),
+    **dict.fromkeys(_OPINION.split(), CueClass.THOUGHT),
+    "word": CueClass.SPEECH,
+}
 
 _DOCUMENTS = CUE_NOUNS | {"note", "paper", "document", "video", "ad", "book", "order"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
