@@ -167,6 +167,10 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ),
         ),
         (
+            "The host pressed him on his failure to release tax returns.",
+            ("verb-prep", "his failure to release tax returns", "pressed", "The host"),
+        ),
+        (
             "In his view, the plan is a failure.",
             ("prep-source", "the plan is a failure", "In", "his"),
         ),
@@ -412,6 +416,7 @@ def test_stance_needs_its_sense(extractor: Extractor) -> None:
         ("The minister said that the deal was dead.", None),
         ("The minister said in Paris that the deal was dead.", None),
         ("Lavrov called on both sides to return to the negotiating table.", "both sides"),
+        ("The host pressed him on his failure to release tax returns.", "him"),
     ],
 )
 def test_addressee(extractor: Extractor, text: str, addressee: str | None) -> None:

@@ -469,6 +469,13 @@ class _Finder:
                 ):
                     return self._statement([_extent(child)], cue("verb-response"), speaker)
         objects = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > token.i]
+        topic = _topic_of_someone(token, objects)
+        if topic is not None:
+            # "pressed him on his failure to release tax returns": him is who was
+            # pressed; what about is the content.
+            addressee = subtree_span(self.text, objects[0], low, high)
+            content = [(_extent(topic)[0], _phrase_end(token, [topic]))]
+            return self._statement(content, cue("verb-prep"), speaker, addressee=addressee)
         if objects:
             content = [(_extent(objects[0])[0], _phrase_end(token, objects))]
             return self._statement(content, cue("verb-object"), speaker)
@@ -727,6 +734,19 @@ class _Cue:
     rule: str
 
 
+def _topic_of_someone(cue: Token, objects: Sequence[Token]) -> Token | None:
+    """Return what someone was pressed, asked or blamed about ("pressed him *on his taxes*").
+
+    Only when the object is a personal pronoun: "him", "her", "them".
+    """
+    if not objects or objects[0].lower_ not in _PERSONAL_OBJECTS:
+        return None
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in _TOPICS | {"over"} and child.i > objects[0].i:
+            return _preposition_object(child)
+    return None
+
+
 def _infinitive_after(cue: Token, child: Token) -> bool:
     """Tell whether ``child`` is an infinitive right after ``cue`` ("decline *to appeal*")."""
     return (
@@ -887,6 +907,7 @@ _CLAUSES_ON_NOUNS = {"ccomp", "acl", "relcl", "xcomp"}
 _ASIDES = {"relcl", "appos"}
 _RELATIVES = {"which", "who", "whom", "whose"}
 _TOPICS = {"about", "of", "on"}
+_PERSONAL_OBJECTS = {"him", "her", "them", "me", "us"}
 # Cue verbs that tell the act of speaking, not its words ("as he spoke").
 _SPEAKING = {"speak", "talk", "finish", "continue", "begin", "start", "go", "chat"}
 
