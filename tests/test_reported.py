@@ -337,7 +337,7 @@ def test_participle_says_its_own_complement(extractor: Extractor) -> None:
     """“…, accusing her of X”: the participle's complement is the content, not the clause."""
     text = "Trump has used the ad against Clinton, accusing her of being asleep during the attack."
     summaries = [_summary(s)[:3] for s in _reported(extractor, text)]
-    assert ("verb-object", "her of being asleep during the attack", "accusing") in summaries
+    assert ("verb-prep", "being asleep during the attack", "accusing") in summaries
     assert not any(rule == "parenthetical" for rule, _, _ in summaries)
 
 
