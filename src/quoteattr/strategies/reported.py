@@ -498,18 +498,18 @@ class _Finder:
         clauses = [c for c in token.rights if c.dep_ in _CLAUSES_ON_NOUNS] or [
             c for c in token.lefts if c.dep_ == "ccomp"
         ]
-        if not subject or not clauses:
+        lemma = normal_lemma(token.lemma_)
+        klass = cue_class(lemma)
+        rule = "verb-xcomp" if clauses and clauses[0].dep_ == "xcomp" else "verb-ccomp"
+        if not subject or not clauses or klass is None:
+            return None
+        if rule == "verb-xcomp" and lemma not in XCOMP_CUES:
             return None
         low, high = self._sentence_bounds(token)
         start, end = min(_extent(c)[0] for c in clauses), max(_extent(c)[1] for c in clauses)
         words = sorted({w.i: w for t in subject for w in t.subtree}.values(), key=lambda w: w.i)
         floor = end if end <= token.idx else low
         speaker = span_of(self.text, words, floor, token.idx)
-        lemma = normal_lemma(token.lemma_)
-        rule = "verb-xcomp" if clauses[0].dep_ == "xcomp" else "verb-ccomp"
-        klass = cue_class(lemma)
-        if klass is None or (rule == "verb-xcomp" and lemma not in XCOMP_CUES):
-            return None
         content = [(max(low, start), min(high, end))]
         cue = _Cue(Span.from_spacy(token), lemma, klass, rule)
         return self._statement(content, cue, speaker)
