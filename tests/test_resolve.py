@@ -259,6 +259,34 @@ def test_a_question_is_answered_by_the_other_side(extractor: Extractor) -> None:
     assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", "Jane Fairfax")
 
 
+def test_a_quote_calling_the_last_speaker_by_name_is_not_theirs(extractor: Extractor) -> None:
+    """Nobody calls themselves by name: the quote after "“…,” said X." that calls X is the reply."""
+    text = (
+        "“Where have you been all day?” said Elizabeth Bennet.\n"
+        "“In the village, buying bread,” said Jane Fairfax.\n"
+        "“I went to the village too,” said Elizabeth.\n"
+        "“Then you must have seen me there, Elizabeth.”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", "Jane Fairfax")
+
+
+def test_a_speaker_named_again_on_the_next_line_did_not_speak_between(
+    extractor: Extractor,
+) -> None:
+    """A writer names a speaker again when the turn comes back to them.
+
+    "“A,” said X." / "“B.”" / "“C,” said X.": B is the other side's.
+    """
+    text = (
+        "“Where have you been all day?” said Elizabeth Bennet.\n"
+        "“In the village, buying bread,” said Jane Fairfax.\n"
+        "“The bread is very good there,” said Elizabeth.\n"
+        "“The baker is a kind man.”\n"
+        "“And the butcher is a rogue,” said Elizabeth."
+    )
+    assert _dialogue(extractor.extract(text))[3] == ("turn-taking", "Jane Fairfax")
+
+
 def test_a_narrator_in_the_first_person_speaks_after_narration(extractor: Extractor) -> None:
     """ "I" as the subject of a line of narration speaks next."""
     text = (

@@ -14,6 +14,10 @@ first-person narrator. Between two direct quotes in a row:
 - a line of narration ("The doctor bent down."): its subject, when it is a
   person, speaks next (``narration``).
 
+Whoever a turn goes to, it passes to the exchange's other side when the quote
+calls that person by name, or when the next line's quote names them as its
+speaker: a writer names a speaker again when the turn comes back to them.
+
 A quote still unknown takes the subject of a verb of speech opening the next
 line (``reported-after``), else the person the narration before it is about
 (reported speech in that narration is part of it: "Philip did not know what
@@ -139,6 +143,9 @@ class Dialogue:
         - narration ("The doctor bent down."): the subject of its last
           sentence, when it is a person, speaks next (``narration``).
 
+        A turn given to someone it calls by name, or whom the quote on the next
+        line names as its speaker, goes to the other side (see ``_redirect``).
+
         A direct quote still unknown then takes its speaker from the narration
         around it (see ``_introduce``).
 
@@ -190,6 +197,7 @@ class Dialogue:
                     turns[number].take(called, "turn-taking")
                 elif source is not None:
                     turns[number].take(turns[source], "turn-taking")
+            self._redirect(table, tokens, ordered, turns, number)
         for number, statement in enumerate(ordered):
             if turns[number].rule == "unattributed" and statement.kind is Kind.DIRECT:
                 introduced = self._introduce(doc, table, ordered, number, heard=heard)
@@ -282,11 +290,46 @@ class Dialogue:
         last = turns[number - 1].key
         if last is None:
             return None
-        for earlier in range(number - 2, max(-1, number - _EXCHANGE), -1):
+        return self._other_than(ordered, turns, number - 1, last)
+
+    def _redirect(
+        self,
+        table: EntityTable,
+        tokens: Tokens,
+        ordered: Sequence[Statement],
+        turns: Sequence[Turn],
+        number: int,
+    ) -> None:
+        """Give a turn its exchange's other side when the text shows it is not its speaker's.
+
+        Nobody calls themselves by name ("“Trafalgar, mother.”"), and a writer
+        names a speaker again when the turn comes back to them ("“A,” said X." /
+        "“B.”" / "“C,” said X."): in both, the latest earlier turn of the
+        exchange by someone else speaks it (``turn-taking``).
+        """
+        chosen = turns[number].index
+        if chosen is None:
+            return
+        named = _named_next(table.text, ordered, turns, number)
+        if chosen != named and not _calls(table, tokens, ordered[number], chosen):
+            return
+        source = self._other_than(ordered, turns, number, chosen)
+        if source is not None:
+            turns[number].take(turns[source], "turn-taking")
+
+    def _other_than(
+        self,
+        ordered: Sequence[Statement],
+        turns: Sequence[Turn],
+        number: int,
+        key: int | str,
+    ) -> int | None:
+        """Return the latest turn of the exchange before ``number`` by someone but ``key``."""
+        for earlier in range(number - 1, max(-1, number - _EXCHANGE), -1):
             if ordered[earlier].kind is not Kind.DIRECT:
                 return None
-            key = turns[earlier].key
-            if key is not None and key != last:
+            found = turns[earlier].key
+            if found is not None and found != key:
                 return earlier
         return None
 
@@ -412,6 +455,37 @@ def addressee(
         if index != speaker
     ]
     return called[-1] if called else None
+
+
+def _named_next(
+    text: str, ordered: Sequence[Statement], turns: Sequence[Turn], number: int
+) -> int | None:
+    """Return the person the quote right after ``number`` names as its speaker, if any.
+
+    Only a quote on the next line or the one after, with nothing else
+    between, counts, and only a name or description: a pronoun stands for
+    whoever the reader already thinks is speaking.
+    """
+    if number + 1 >= len(ordered):
+        return None
+    after, turn = ordered[number + 1], turns[number + 1]
+    if after.kind is not Kind.DIRECT or turn.rule in _UNCUED or turn.speaker is not after.speaker:
+        return None
+    mention = after.speaker.mention if after.speaker is not None else None
+    if mention is None or mention.text.lower() in PERSON_PRONOUNS or mention.text.lower() == "i":
+        return None
+    gap = text[statement_end(ordered[number]) : after.start]
+    if gap.strip() or gap.count("\n") > _TURN_LINES:
+        return None
+    return turn.index
+
+
+def _calls(table: EntityTable, tokens: Tokens, statement: Statement, index: int | None) -> bool:
+    """Return whether a quote calls the person ``index`` by name, so is not theirs."""
+    return index is not None and any(
+        index in _vocatives(table, tokens.within(fragment.start, fragment.end))
+        for fragment in statement.content
+    )
 
 
 def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> Turn | None:
