@@ -162,3 +162,85 @@ def test_analysis_knows_tokenised_text() -> None:
     ]
     assert analyse("\n".join(lines)).spaced
     assert not analyse("He looked up, and spoke. She nodded, slowly, and went on.").spaced
+
+
+_JOYCE = [
+    "Stately, plump Buck Mulligan came from the stairhead, bearing a bowl of lather.",
+    "—Come up, Kinch! Come up, you fearful jesuit!",
+    "—Back to barracks! he said sternly. Are you coming?",
+    "—Tell me, Mulligan, Stephen said quietly.",
+    "—Yes, my love?",
+    "He held the bowl aloft and intoned: —Introibo ad altare Dei.",
+]
+
+
+def test_dash_marked_dialogue() -> None:
+    """A dash opening the line opens a quote, which stops at a dialogue tag."""
+    text = "\n".join(_JOYCE)
+    analysis = analyse(text)
+    assert analysis.dash_style
+    assert [text[q.start : q.end] for q in analysis.primary] == [
+        "—Come up, Kinch! Come up, you fearful jesuit!",
+        "—Back to barracks!",
+        "Are you coming?",
+        "—Tell me, Mulligan,",
+        "—Yes, my love?",
+        "—Introibo ad altare Dei.",
+    ]
+
+
+def test_tokenised_dash_turn_runs_over_lines() -> None:
+    """Tokenised text: a turn runs on over speech lines, past a tag line, up to narration."""
+    lines = [
+        "Buck Mulligan wiped the razorblade neatly , and turned to the sea .",
+        "— God !",
+        "he said quietly .",
+        "Is n't the sea what Algy calls it : a great sweet mother ?",
+        "The snotgreen sea .",
+        "Stephen stood up and walked over to the parapet .",
+        "— Our mighty mother , Buck Mulligan said .",
+        "— I was , Stephen said .",
+        "— Thanks , old chap .",
+        "— Yes , my love ?",
+    ]
+    text = "\n".join(lines)
+    assert [text[q.start : q.end] for q in analyse(text).primary] == [
+        "— God !",
+        lines[3] + "\n" + lines[4],
+        "— Our mighty mother ,",
+        "— I was ,",
+        "— Thanks , old chap .",
+        "— Yes , my love ?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "WASHINGTON — The president said on Monday that the bill would pass.",
+            "The vote — expected next week — is close, officials said.",
+            "“We will win,” he said — and nobody doubted him.",
+        ],
+        [
+            "The winners of this year's awards are:",
+            "— Carol Lee of the Wall Street Journal, for White House coverage.",
+            "— Matt Viser of the Boston Globe, for coverage under deadline.",
+            "— Norah O'Donnell of CBS News, for broadcast journalism.",
+            "— Terrence McCoy of The Washington Post, for enterprise reporting.",
+            "— Lisa Song of InsideClimate News, for environmental reporting.",
+        ],
+        [
+            "“I wish she were here again,” said Emma. “What a pity it is.”",
+            "-- I wish she were here again!",
+            "-- But where is the advantage of a house of her own?",
+            "-- We shall be always meeting!",
+            "-- And you have never any odd humours, my dear?",
+            "-- Do you know what I mean?",
+            "“Yes,” said he. “I do.” “Then come,” said she. “Now.”",
+        ],
+    ],
+)
+def test_dashes_without_dialogue_are_not_dash_style(lines: list[str]) -> None:
+    """Datelines and asides, a bulleted list, or dashes beside quote marks: not dash dialogue."""
+    assert not analyse("\n".join(lines)).dash_style

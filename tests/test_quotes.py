@@ -232,3 +232,29 @@ def test_quote_resumed_whatever_surrounds_it(extractor: Extractor, text: str) ->
     statements = _direct(extractor, text)
     assert sum(len(s.content) for s in statements) == 2
     assert len({_summary(s)[2] for s in statements}) == 1
+
+
+_DASH_DIALOGUE = (
+    "— Come up , Kinch !\n— Yes , my love ?\n— How long is he going to stay ?\n"
+    "— Back to barracks !\n— Where is his guncase ?\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("— Thanks , old chap , he cried briskly .\n", ("after-cue", "cried", "he")),
+        ("— Tell me , Mulligan , Stephen said quietly .\n", ("after-cue", "said", "Stephen")),
+        (
+            "— That fellow in the Ship , said Buck Mulligan , says you are mad .\n",
+            ("after-cue", "said", "Buck Mulligan"),
+        ),
+    ],
+)
+def test_dash_quote_with_its_attribution(
+    extractor: Extractor, line: str, expected: tuple[str, str, str]
+) -> None:
+    """Dash-marked dialogue: the quote stops at its dialogue tag, which attributes it."""
+    statements = _direct(extractor, _NARRATION + _DASH_DIALOGUE + line)
+    assert _summary(statements[-1]) == expected
+    assert statements[-1].content[0].text.startswith("— ")

@@ -20,7 +20,20 @@ Quote pairing never raises. News text is full of unbalanced marks; the rules:
 - tokenised text (one sentence a line, every mark set off by spaces, as in
   LitBank) is detected; there a quote may run over many lines before its
   closing mark, " 's" and " 'm" are clitics, and when single marks outnumber
-  double ones they are the text's quotes (carried over lines likewise).
+  double ones they are the text's quotes (carried over lines likewise);
+- dash-marked dialogue (Joyce, many translations: "— Come up, Kinch!") is
+  detected when at least five lines open with a dash (—, ―, – or --, also
+  after a colon: "He said: — Yes.") followed by a word, quote marks are nearly
+  absent, and most of those lines read as speech (a first- or second-person
+  word, a "?" or "!"): news datelines ("WASHINGTON — ...") and asides never
+  open a line, and bulleted lists do not read as speech. There each dash
+  opens a quote that runs to the end of its paragraph, or up to a dialogue tag
+  set off by a comma, "!" or "?" (", Stephen said quietly.", ", said Buck
+  Mulligan,"), after which what is left of the paragraph is a quote of its
+  own. In tokenised text a quote goes on over the following lines until a
+  line of past-tense narration with no first- or second-person word, a line
+  that opens with a dash, or a line that is a dialogue tag ("he said
+  sternly ."), after which the speech lines are again a quote of their own.
 """
 
 from __future__ import annotations
@@ -31,7 +44,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quoteattr.lexicon.en import QUOTE_PAIRS
+from quoteattr.lexicon.en import IRREGULAR_PAST, QUOTE_PAIRS, SPEECH_PAST
 from quoteattr.model import Kind, Span
 
 __all__ = [
@@ -93,6 +106,8 @@ class Analysis:
     single_style: bool = False
     #: Tokenised text: one sentence a line, every mark set off by spaces (LitBank).
     spaced: bool = False
+    #: Dialogue marked by a dash opening the line rather than by quote marks.
+    dash_style: bool = False
 
     @property
     def primary(self) -> tuple[Quote, ...]:
@@ -100,11 +115,12 @@ class Analysis:
 
         News in American style quotes speech with double marks and nests single
         ones; British style does the reverse. The main style is double unless
-        the text has no double-quoted material at all, or is tokenised text
-        quoting with single marks (then every outermost quote counts).
+        the text has no double-quoted material at all, is tokenised text
+        quoting with single marks, or marks dialogue with dashes (then every
+        outermost quote counts).
         """
         outer = [q for q in self.quotes if q.depth == 0]
-        if not self.single_style and any(q.double for q in outer):
+        if not self.single_style and not self.dash_style and any(q.double for q in outer):
             return tuple(q for q in outer if q.double)
         return tuple(outer)
 
@@ -428,12 +444,18 @@ def analyse(text: str) -> Analysis:
     """Return the shared analysis of ``text``."""
     spans = paragraphs(text)
     spaced, single_style = text_style(text)
+    quotes = pair_quotes(text, spans, style=(spaced, single_style))
+    openers = _dash_openers(text, spans)
+    dash_style = _dash_style(text, openers, quotes)
+    if dash_style:
+        quotes = _with_depths(quotes + _dash_quotes(text, spans, openers, spaced=spaced))
     return Analysis(
         text=text,
         paragraphs=spans,
-        quotes=tuple(pair_quotes(text, spans, style=(spaced, single_style))),
+        quotes=tuple(quotes),
         single_style=single_style,
         spaced=spaced,
+        dash_style=dash_style,
     )
 
 
@@ -441,6 +463,225 @@ def text_style(text: str) -> tuple[bool, bool]:
     """Return whether ``text`` is tokenised, and whether it is tokenised and quotes with singles."""
     spaced = spaced_punctuation(text)
     return spaced, spaced and _single_style(text)
+
+
+# A dash opening a line, or following a colon, then a word: "— Come up", "said: --Yes".
+_DASH_OPENER_RE = re.compile(r"(?:^[^\S\n]*|(?<=:[^\S\n]))(?:—|―|–|--)(?=[^\S\n]?[^\W\d_])", re.M)
+# How many dash-opened lines, at least, make a text's dialogue dash-marked.
+_MIN_DASH_LINES = 5
+# Quote marks are nearly absent: at most one quote to this many dash lines.
+_DASH_LINES_PER_QUOTE = 5
+_WORD_IN_TEXT_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SPEAKING = frozenset(
+    {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"}
+    | {"ye", "thee", "thou", "thy"}
+)
+_PERSONS = frozenset({"he", "she", "they", "i"})
+_PAST_FORMS = frozenset(IRREGULAR_PAST.values()) | SPEECH_PAST | {"was", "were", "had"}
+# Where a dialogue tag ends; how many characters after a comma may hold one.
+_AFTER_TAG = frozenset(",;.!?")
+_TAG_WINDOW = 80
+
+
+def _dash_openers(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Return the offset of the first dash that opens speech in each paragraph, by paragraph."""
+    openers: dict[int, int] = {}
+    number = 0
+    for match in _DASH_OPENER_RE.finditer(text):
+        while number + 1 < len(spans) and spans[number + 1][0] <= match.start():
+            number += 1
+        openers.setdefault(number, match.start())
+    return openers
+
+
+def _dash_style(text: str, openers: dict[int, int], quotes: Sequence[Quote]) -> bool:
+    """Return whether ``text`` marks its dialogue with dashes rather than quote marks.
+
+    Enough lines must open with a dash, quote marks must be nearly absent, and
+    most dash lines must read as speech (a bulleted list does not).
+    """
+    if len(openers) < _MIN_DASH_LINES:
+        return False
+    outer = sum(1 for q in quotes if q.depth == 0)
+    if outer * _DASH_LINES_PER_QUOTE > len(openers):
+        return False
+    spoken = sum(1 for offset in openers.values() if _speaking(_line_at(text, offset)))
+    return 2 * spoken > len(openers)
+
+
+def _line_at(text: str, offset: int) -> str:
+    """Return the text from ``offset`` to the end of its line."""
+    end = text.find("\n", offset)
+    return text[offset : len(text) if end < 0 else end]
+
+
+def _words(text: str) -> list[str]:
+    """Return the words of ``text``, lower-cased."""
+    return [word.lower() for word in _WORD_IN_TEXT_RE.findall(text)]
+
+
+def _speaking(line: str) -> bool:
+    """Return whether a line reads as speech: a first- or second-person word, a "?" or "!"."""
+    return line.rstrip()[-1:] in {"?", "!"} or not _SPEAKING.isdisjoint(_words(line))
+
+
+def _narrating(line: str) -> bool:
+    """Return whether a line reads as narration: a verb in the past, and nobody speaking.
+
+    Without a tagger a verb in the past is a word ending in -ed (not -eed:
+    "indeed"), a common irregular past ("stood", "came"), "was", "were" or "had".
+    """
+    words = _words(line)
+    if not _SPEAKING.isdisjoint(words):
+        return False
+    return any(
+        word in _PAST_FORMS or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+        for word in words
+    )
+
+
+def _tag_end(text: str, start: int, end: int) -> int | None:
+    """Return where a dialogue tag at ``start`` ends, if one is there: "he said", "said X".
+
+    The tag is a pronoun or up to three capitalised words, then a speech verb
+    in the past, or the verb and then its subject; it runs to the next
+    punctuation mark (or ``end``).
+    """
+    words = text[start : min(end, start + _TAG_WINDOW)].split(None, 4)[:4]
+    if not words:
+        return None
+    if words[0] in SPEECH_PAST:
+        subject = words[1:2]
+        tagged = bool(subject) and (subject[0].lower() in _PERSONS or subject[0][:1].isupper())
+    else:
+        size = _subject_size(words)
+        verb = words[size].rstrip(",;.!?:") if 0 < size < len(words) else ""
+        tagged = verb in SPEECH_PAST
+    if not tagged:
+        return None
+    position = start
+    while position < end and text[position] not in _AFTER_TAG:
+        position += 1
+    return min(end, position + 1)
+
+
+def _subject_size(words: Sequence[str]) -> int:
+    """Return how many of ``words`` make a tag's subject: a pronoun, or up to three names."""
+    if words[0].lower() in _PERSONS:
+        return 1
+    size = 0
+    while size < min(3, len(words)) and words[size].isalpha() and words[size][:1].isupper():
+        size += 1
+    return size
+
+
+def _tag_split(
+    text: str, start: int, end: int, *, line_start: bool = False
+) -> tuple[int, int] | None:
+    """Return where a quote stops before a dialogue tag in ``text[start:end]``, and the tag's end.
+
+    The tag follows a comma, "!" or "?" ("— Thanks, old chap, he cried
+    briskly."), or, at a ``line_start``, opens the line ("he said sternly .").
+    """
+    if line_start:
+        tag_end = _tag_end(text, start, end)
+        if tag_end is not None:
+            return start, tag_end
+    for position in range(start, end):
+        if text[position] in {",", "!", "?"}:
+            tag_end = _tag_end(text, _skip_spaces(text, position + 1, end), end)
+            if tag_end is not None:
+                return position + 1, tag_end
+    return None
+
+
+def _skip_spaces(text: str, position: int, end: int) -> int:
+    """Return the first offset from ``position`` (up to ``end``) that is not a space."""
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+def _dash_quotes(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    openers: dict[int, int],
+    *,
+    spaced: bool,
+) -> list[Quote]:
+    """Return the quotes of dash-marked dialogue (see the module docstring).
+
+    Args:
+        text: the original text.
+        spans: its paragraphs.
+        openers: the offset of the dash opening speech in each paragraph, by paragraph.
+        spaced: whether the text is tokenised, one sentence a line: then a
+            speaker's turn runs on over the lines after the dash's own.
+    """
+    quotes: list[Quote] = []
+    for number, opener in openers.items():
+        lines = _turn_lines(text, spans, openers, number) if spaced else [spans[number]]
+        quotes.extend(_turn_quotes(text, lines, opener))
+    return quotes
+
+
+def _turn_lines(
+    text: str, spans: Sequence[tuple[int, int]], openers: dict[int, int], number: int
+) -> list[tuple[int, int]]:
+    """Return the lines of the turn opened by a dash in line ``number`` of tokenised text.
+
+    The turn goes on until a line opening with a dash or a line of narration;
+    a dialogue tag line ("he said sternly .") is part of the turn.
+    """
+    lines = [spans[number]]
+    for line in range(number + 1, min(len(spans), number + 1 + _LOOKAHEAD_LINES)):
+        start, end = spans[line]
+        if line in openers:
+            break
+        if _tag_end(text, start, end) is None and _narrating(text[start:end]):
+            break
+        lines.append((start, end))
+    return lines
+
+
+def _turn_quotes(text: str, lines: Sequence[tuple[int, int]], opener: int) -> list[Quote]:
+    """Return the quotes of one turn: its lines cut at each dialogue tag.
+
+    The first quote opens with the dash, each later one with the words after a tag.
+    """
+    groups: list[list[tuple[int, int]]] = [[]]
+    position = opener
+    for line_start, line_end in lines:
+        position = max(position, line_start)
+        while position < line_end:
+            at_line_start = position == line_start and line_start != lines[0][0]
+            split = _tag_split(text, position, line_end, line_start=at_line_start)
+            stop, resume = split if split is not None else (line_end, line_end)
+            if stop > position:
+                groups[-1].append((position, stop))
+            if split is None:
+                break
+            groups.append([])
+            position = _skip_spaces(text, resume, line_end)
+    mark = _DASH_OPENER_RE.match(text, opener)
+    quotes = []
+    for pieces in filter(None, groups):
+        start = pieces[0][0]
+        inner = mark.end() if mark is not None and start == opener else start
+        end = pieces[-1][1]
+        quotes.append(
+            Quote(
+                start=start,
+                end=end,
+                inner_start=inner,
+                inner_end=end,
+                double=False,
+                depth=0,
+                closed=False,
+                pieces=tuple(pieces),
+            )
+        )
+    return quotes
 
 
 def kind_of(text: str, content: Sequence[Span], analysis: Analysis) -> Kind:

@@ -30,10 +30,12 @@ __all__ = [
     "CUE_NOUNS",
     "HEADING_LABELS",
     "HONORIFICS",
+    "IRREGULAR_PAST",
     "LEMMA_FIXES",
     "NOUN_CLASSES",
     "OTHER_VERBS",
     "QUOTE_PAIRS",
+    "SPEECH_PAST",
     "SPEECH_VERBS",
     "STANCE_ADJECTIVES",
     "STANCE_NOUNS",
@@ -42,6 +44,7 @@ __all__ = [
     "XCOMP_CUES",
     "cue_class",
     "normal_lemma",
+    "past_tense",
 ]
 
 # Opening and closing quotation marks, by Unicode's Ps/Pi/Pe/Pf pairing and the
@@ -231,6 +234,58 @@ TITLE_NOUNS: Final[dict[str, str]] = {
     "sgt": "sergeant",
     "pres": "president",
 }
+
+# The past tense of common irregular verbs, for reading plain text without a
+# tagger (dialogue tags and narration in dash-marked dialogue); our own list.
+# Forms that are as often nouns or presents ("rose", "saw", "put", "read") are left out.
+IRREGULAR_PAST: Final[dict[str, str]] = {
+    **dict(
+        pair.split(":")
+        for pair in """
+        say:said tell:told speak:spoke write:wrote sing:sang swear:swore begin:began
+        come:came go:went take:took give:gave stand:stood sit:sat bring:brought
+        sweep:swept bend:bent break:broke catch:caught feel:felt know:knew
+        think:thought make:made find:found hold:held keep:kept leave:left run:ran
+        strike:struck throw:threw wear:wore draw:drew drive:drove fall:fell
+        fight:fought hang:hung hear:heard lead:led lose:lost mean:meant meet:met
+        pay:paid ring:rang ride:rode sink:sank shake:shook shine:shone shoot:shot
+        sleep:slept slide:slid spring:sprang steal:stole stick:stuck stride:strode
+        swing:swung teach:taught tear:tore understand:understood wake:woke win:won
+        creep:crept get:got grow:grew fly:flew eat:ate drink:drank seek:sought
+        buy:bought send:sent spend:spent build:built sell:sold weep:wept kneel:knelt
+        leap:leapt dig:dug hide:hid forget:forgot become:became blow:blew
+        """.split()
+    )
+}
+
+
+def past_tense(lemma: str) -> str:
+    """Return the simple past of a verb: irregular, or by the regular spelling rules.
+
+    Regular verbs take -d after -e, -ied after a consonant and -y, and -ed
+    otherwise, doubling a final consonant after a single vowel in words of one
+    syllable ("snap", "nod"); longer words with stress at the end ("admit") miss.
+    """
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    vowels = [c for c in lemma if c in "aeiou"]
+    if (
+        len(vowels) == 1
+        and len(lemma) >= 3
+        and lemma[-1] not in "aeiouwxy"
+        and lemma[-2] in "aeiou"
+        and lemma[-3] not in "aeiou"
+    ):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+# The past tense of the speech verbs: the dialogue tags of fiction ("said", "cried").
+SPEECH_PAST: Final[frozenset[str]] = frozenset(past_tense(lemma) for lemma in SPEECH_VERBS)
 
 # What en_core_web_sm's lemmatizer gets wrong for cue verbs, and the right lemma.
 LEMMA_FIXES: Final[dict[str, str]] = {"hop": "hope", "retweete": "retweet", "tweete": "tweet"}
