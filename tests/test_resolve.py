@@ -627,3 +627,32 @@ def test_a_name_in_passing_does_not_take_the_pronoun(extractor: Extractor) -> No
         "“It is a romantic attempt ,” said he ."
     )
     assert _speakers(extractor.extract(text))[-1] == "Jack Durbeyfield"
+
+
+def test_a_possessive_in_a_named_subjects_clause_shows_the_gender(extractor: Extractor) -> None:
+    """ "Alexandra shook her head.": a first name no list holds is a woman's, not "he"."""
+    text = "“Good evening,” said Peter Kronborg.\nAlexandra shook her head.\n“I will go,” he said."
+    assert _speakers(extractor.extract(text))[-1] == "Peter Kronborg"
+
+
+def test_the_subject_of_the_main_clause_is_whom_the_pronoun_means(extractor: Extractor) -> None:
+    """A subject in a subordinate clause ("because Mr. Fortescue was …") is not the one acting."""
+    text = (
+        "“Good evening,” said Katharine Hilbery.\n"
+        "Mr. Denham sat down by the fire.\n"
+        "He was glad, because Mr. Fortescue was a celebrity.\n"
+        "“Have you ever been to Manchester?” he asked."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mr. Denham"
+
+
+def test_a_pronoun_is_the_one_of_the_exchange_whose_sex_agrees(extractor: Extractor) -> None:
+    """With a woman and a man talking, "he" is the man, not another named in passing."""
+    text = (
+        "Jack Wallace sold tickets at the gate.\n"
+        "“Are you coming now?” said Mrs. Morel.\n"
+        "“Not yet,” said Mr. Grey.\n"
+        "The crowd pressed round the booth of Jack Wallace.\n"
+        "“Go, then,” he said."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mr. Grey"

@@ -543,7 +543,9 @@ def narration_subject(
 ) -> int | None:
     """Return the person named as the subject of the narration between two statements.
 
-    The subjects are read from the last back, passing over pronouns ("He went
+    The subjects are read from the last back, those of main clauses only when
+    there are any ("He was glad, because Mr. Fortescue was there." is not
+    about Mr. Fortescue), passing over pronouns ("He went
     to the door." stands for someone named further back): the first named
     person who is a subject, or whose possession is ("Marilla's lips
     twitched.", "The mind of Montraville was hushed."), and agrees in gender
@@ -557,9 +559,9 @@ def narration_subject(
     tokens = doc.char_span(start, end, alignment_mode="contract")
     if tokens is None:
         return None
-    for token in reversed(tokens):
-        if token.dep_ not in {"nsubj", "nsubjpass"} or _told(token):
-            continue
+    subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"} and not _told(t)]
+    main = [t for t in subjects if _in_main_clause(t)]
+    for token in reversed(main or subjects):
         if token.lower_ in PERSON_PRONOUNS:
             continue
         who = _possessor(token)
@@ -586,6 +588,14 @@ def narration_subject(
         if cluster.label == "PERSON" and cluster.gender in {None, gender}:
             return index
     return None
+
+
+def _in_main_clause(subject: Token) -> bool:
+    """Return whether a subject is its sentence's, not a subordinate clause's."""
+    clause = subject.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ROOT"
 
 
 def _told(subject: Token) -> bool:

@@ -4,6 +4,9 @@ People are clustered by name: "Sergey Lavrov", "Lavrov" and "Mr Lavrov" are
 one entity (honorifics dropped, a shorter name joins the fuller one it ends
 or starts), a surname that two people in the text share joins neither, and
 names of opposite gender never join ("Mr. Bennet" and "Mrs. Bennet").
+A person whose name shows no gender takes the one the possessives and
+reflexives of the clauses they are the subject of show ("Alexandra shook her
+head"; see ``narrated_gender``).
 An entity is named by the full name the text uses most ("Hillary Clinton",
 not the "Crooked Hillary Clinton" of one quote).
 A one-word mention the NER labelled otherwise ("Lavrov" as ORG) still joins
@@ -35,7 +38,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["SEARCH_CHARS", "Cluster", "EntityTable", "harvest_titles", "honorific_gender"]
+__all__ = [
+    "SEARCH_CHARS",
+    "Cluster",
+    "EntityTable",
+    "harvest_titles",
+    "honorific_gender",
+    "narrated_gender",
+]
 
 _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr"}
 _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame"}
@@ -49,6 +59,13 @@ _DOMINANT = 2
 _MAX_NAME_WORDS = 4
 # How far back (in characters) a pronoun's antecedent is looked for.
 SEARCH_CHARS = 3_000
+# A reflexive says more of its subject's sex than a possessive ("John took her hand").
+_REFLEXIVES = {"himself": "m", "herself": "f"}
+_POSSESSIVES = {"his": "m", "her": "f"}
+_REFLEXIVE_WEIGHT = 3
+# How much the signs of one sex must outweigh the other's, and the least weight that counts.
+_SIGN_MARGIN = 2
+_MIN_SIGNS = 1
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
@@ -70,6 +87,22 @@ class Cluster:
     spellings: dict[str, int] = attrs.field(factory=dict)
     # Seen doing something: the subject of a clause, or a statement's speaker.
     acts: bool = False
+    # How strongly the narration shows a man or a woman (see ``narrated_gender``).
+    signs: dict[str, int] = attrs.field(factory=dict)
+
+    def settle_gender(self) -> None:
+        """Take the gender the narration shows, when none is known and its signs agree.
+
+        Some sign must show ("Carl thrust his hands into his pockets"), and
+        one sex must weigh at least ``_SIGN_MARGIN`` times the other.
+        """
+        male, female = self.signs.get("m", 0), self.signs.get("f", 0)
+        if self.gender is not None or max(male, female) < _MIN_SIGNS:
+            return
+        if male >= _SIGN_MARGIN * female:
+            self.gender = "m"
+        elif female >= _SIGN_MARGIN * male:
+            self.gender = "f"
 
     def barely_shown(self) -> bool:
         """Return whether the text barely shows this person: one word, met once, no gender known.
@@ -397,6 +430,39 @@ class EntityTable:
                 if words <= _title_words(title.text):
                     return index
         return None
+
+
+def narrated_gender(ent: SpacySpan) -> dict[str, int]:
+    """Return the weight of the signs of a named subject's sex in its own clause.
+
+    "Alexandra explained her predicament", "Carl thrust his hands into his
+    pockets", "thought Alice to herself": a possessive or a reflexive in the
+    clause whose subject the name is most often stands for it.
+    """
+    signs: dict[str, int] = {}
+    if ent.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return signs
+    verb = ent.root.head
+    for token in verb.subtree:
+        lowered = token.lower_
+        if lowered in _REFLEXIVES:
+            gender, weight = _REFLEXIVES[lowered], _REFLEXIVE_WEIGHT
+        elif lowered in _POSSESSIVES and token.dep_ == "poss":
+            gender, weight = _POSSESSIVES[lowered], 1
+        else:
+            continue
+        if _clause_of(token).i == verb.i:
+            signs[gender] = signs.get(gender, 0) + weight
+    return signs
+
+
+def _clause_of(token: Token) -> Token:
+    """Return the head of the clause a token is in: the nearest head with a subject of its own."""
+    while token.head.i != token.i and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+    ):
+        token = token.head
+    return token
 
 
 def _title_words(title: str) -> set[str]:

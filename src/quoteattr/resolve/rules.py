@@ -9,7 +9,9 @@ A speaker mention resolves, in this order:
    pronouns already resolved to them): the person named as the subject of the
    narration since the last quote ("Marilla's lips twitched. “…,” she said."),
    else the one the quote just before called by name ("“…, Fergus?” replied
-   he"), else the previous statement's speaker when it agrees and nobody
+   he"), else the one of the exchange's last two speakers whose known sex
+   alone agrees (a woman and a man talking: "he" is the man), else the
+   previous statement's speaker when it agrees and nobody
    agreeing was named since, else the nearest; people named inside the
    quotes before it are passed over, and the one its own quote calls by name
    ("“Have a troche, Kronborg,” he said") gives way to the nearest other
@@ -61,6 +63,7 @@ from quoteattr.resolve.entities import (
     EntityTable,
     harvest_titles,
     honorific_gender,
+    narrated_gender,
 )
 from quoteattr.strategies.base import analysis_of
 from quoteattr.strategies.syntax import Tokens
@@ -87,6 +90,9 @@ _GOES_ON = {"add", "continue", "resume", "pursue", "go"}
 _DESCRIPTION_WORDS = 4
 # Words in a description that say nothing about which person it is.
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
+# How many quotes back, each at most so many lines from the next, an exchange runs.
+_EXCHANGE_QUOTES = 6
+_EXCHANGE_LINES = 2
 # The determiners that open a description of someone known ("the parson", "my father").
 _DEFINITE = ("the", "my", "our")
 
@@ -119,6 +125,10 @@ class RuleResolver:
                 cluster = table.clusters[index]
                 cluster.titles.extend(t for t in titles if t not in cluster.titles)
                 cluster.affiliation = cluster.affiliation or affiliation
+                for gender, weight in narrated_gender(ent).items():
+                    cluster.signs[gender] = cluster.signs.get(gender, 0) + weight
+        for cluster in table.clusters:
+            cluster.settle_gender()
         ordered = sort_statements(statements)
         resolved = self._resolve_all(doc, table, ordered)
         turns = [
@@ -199,8 +209,16 @@ class RuleResolver:
             called = None
             if not _cue_has(doc, statement, _GOES_ON):
                 called = _called_before(table, tokens, ordered, chosen, number)
+            pair = _exchange(table, ordered, chosen, number)
             index = self._resolve(
-                doc, table, statement, previous, said, narration=narration, called=called
+                doc,
+                table,
+                statement,
+                previous,
+                said,
+                narration=narration,
+                called=called,
+                pair=pair,
             )
             if index is not None and (
                 index == _replied_to(doc, table.text, ordered, chosen, number)
@@ -226,6 +244,7 @@ class RuleResolver:
         *,
         narration: int | None = None,
         called: int | None = None,
+        pair: Sequence[int] = (),
     ) -> int | None:
         speaker = statement.speaker
         if speaker is None or speaker.mention is None:
@@ -243,6 +262,7 @@ class RuleResolver:
                 said=said,
                 narration=narration,
                 called=called,
+                pair=pair,
             )
         if lowered in _GROUP_PRONOUNS:
             if previous is not None and table.clusters[previous].label in _GROUP_LABELS:
@@ -304,12 +324,14 @@ class RuleResolver:
         said: Sequence[Span],
         narration: int | None,
         called: int | None = None,
+        pair: Sequence[int] = (),
     ) -> int | None:
         """Return the person a "he" or "she" (or "his", "her") before a statement stands for.
 
         The subject of the narration since the last quote comes first, else
         the person the quote just before called by name (``called``), when
-        they agree, else the nearest person (see ``_person_before``), else
+        they agree, else the one of the exchange's two speakers (``pair``)
+        whose sex alone agrees, else the nearest person (see ``_person_before``), else
         the nearest person known by a description (see
         ``_description_before``); the person found takes the pronoun's gender.
         """
@@ -322,6 +344,8 @@ class RuleResolver:
             index = narration_subject(doc, table, narration, end, gender)
         if index is None and called is not None:
             index = called if table.clusters[called].gender in {None, gender} else None
+        if index is None:
+            index = _only_agreeing(table, pair, gender)
         if index is None:
             index = self._person_before(table, mention.start, gender, previous, said)
         if index is None:
@@ -348,6 +372,49 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _exchange(
+    table: EntityTable,
+    ordered: Sequence[Statement],
+    chosen: Sequence[int | None],
+    number: int,
+) -> list[int]:
+    """Return the last two people who spoke in the exchange of direct quotes before ``number``.
+
+    The exchange runs back from the quote before, over direct quotes a few
+    lines apart at most (see ``_EXCHANGE_LINES``), to the second speaker met.
+    """
+    statement = ordered[number]
+    people: list[int] = []
+    following = statement.start
+    for earlier in range(number - 1, max(-1, number - _EXCHANGE_QUOTES), -1):
+        last = ordered[earlier]
+        if last.kind is not Kind.DIRECT:
+            break
+        if breaks(table.text, statement_end(last), following) > _EXCHANGE_LINES:
+            break
+        index = chosen[earlier]
+        if index is not None and index not in people:
+            people.append(index)
+            if len(people) == 2:
+                break
+        following = last.start
+    return people
+
+
+def _only_agreeing(table: EntityTable, pair: Sequence[int], gender: str) -> int | None:
+    """Return the one of an exchange's two people whose known sex agrees with a pronoun.
+
+    "“…?” said Mrs. Morel. / “…,” he cried.": with a woman and a man talking,
+    "he" is the man, whoever else the narration names in passing.
+    """
+    if len(pair) != 2:
+        return None
+    genders = [table.clusters[index].gender for index in pair]
+    if None in genders or genders[0] == genders[1] or gender not in genders:
+        return None
+    return pair[genders.index(gender)]
 
 
 def _replied_to(
