@@ -656,3 +656,37 @@ def test_a_pronoun_is_the_one_of_the_exchange_whose_sex_agrees(extractor: Extrac
         "“Go, then,” he said."
     )
     assert _speakers(extractor.extract(text))[-1] == "Mr. Grey"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # The only senator met so far.
+            "Sen. Ted Cruz (R-Tex.) spoke in Cleveland on Monday.\n\n"
+            "“The day that was abrogated was the day this became personal,” the senator said.",
+            "Ted Cruz",
+        ),
+        (
+            # A title's head must be the description's: a campaign is no chairman.
+            "The state's campaign chairman, Phil Lovas, left early.\n\n"
+            "The campaign said that the rally would go ahead.",
+            "The campaign",
+        ),
+        (
+            # A name before a person's noun is where they are from, not who speaks.
+            "A New York judge said that the law was unconstitutional.",
+            "A New York judge",
+        ),
+        (
+            # A name before a document's noun is whose words it carries.
+            "A Quinnipiac University poll showed that the race was tied.",
+            "Quinnipiac University",
+        ),
+    ],
+)
+def test_descriptions_resolve_by_the_head_of_a_title(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    """A description goes to the bearer of a title with its head noun, or stays itself."""
+    assert _speakers(extractor.extract(text))[-1] == expected

@@ -618,7 +618,7 @@ def _described(table: EntityTable, noun: Token) -> int | None:
     if noun.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.lefts):
         return None
     words = {c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"}} | {noun.lower_}
-    return table.described(words, noun.idx)
+    return table.described(words, noun.idx, noun.lemma_.lower())
 
 
 def _possessor(subject: Token) -> Token:

@@ -66,6 +66,11 @@ _REFLEXIVE_WEIGHT = 3
 # How much the signs of one sex must outweigh the other's, and the least weight that counts.
 _SIGN_MARGIN = 2
 _MIN_SIGNS = 1
+# Words after a title's head ("chairman *of* the committee", "professor *at* Yale").
+_TITLE_PREPOSITIONS = {"of", "at", "for", "in", "with", "from", "to", "on", "who", "and"}
+# A description's head and at least one more word shared with a title single out
+# its bearer among several.
+_SHARED_WORDS = 2
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
@@ -87,6 +92,8 @@ class Cluster:
     spellings: dict[str, int] = attrs.field(factory=dict)
     # Seen doing something: the subject of a clause, or a statement's speaker.
     acts: bool = False
+    # Known only by a description ("the parson"): no name of its own.
+    unnamed: bool = False
     # How strongly the narration shows a man or a woman (see ``narrated_gender``).
     signs: dict[str, int] = attrs.field(factory=dict)
 
@@ -247,7 +254,7 @@ class EntityTable:
         The description is its name and its title, so that a pronoun can stand
         for it and the same description later finds it.
         """
-        self.clusters.append(Cluster("PERSON", mention.text, words, gender=gender))
+        self.clusters.append(Cluster("PERSON", mention.text, words, gender=gender, unnamed=True))
         index = len(self.clusters) - 1
         self.clusters[index].titles.append(mention)
         self.join(index, mention)
@@ -413,12 +420,21 @@ class EntityTable:
             return index
         return passing
 
-    def described(self, words: set[str], offset: int) -> int | None:
-        """Return the nearest person before ``offset`` whose titles hold all of ``words``.
+    def described(
+        self, words: set[str], offset: int, head: str | None = None, *, guess: bool = False
+    ) -> int | None:
+        """Return the person before ``offset`` a description names by a title.
 
-        A title that is part of the name counts ("the parson" for "Parson Tringham").
+        The nearest person with a title holding all of ``words`` (and, when
+        ``head`` is given, headed by the same noun: "the campaign" is not the
+        "campaign chairman"); else the only person whose title has that head
+        ("the senator" for "Sen. Ted Cruz"), or among several the one whose
+        titles share most of the other words, when asked to ``guess``; people
+        known only by a description are not guessed at that way. A title that is part of the
+        name counts ("the parson" for "Parson Tringham").
         """
         end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
+        bearers: dict[int, int] = {}
         for position in range(end - 1, -1, -1):
             _, _, index = self.by_offset[position]
             cluster = self.clusters[index]
@@ -427,9 +443,24 @@ class EntityTable:
             if len(words) == 1 and words <= set(cluster.words):
                 return index
             for title in cluster.titles:
-                if words <= _title_words(title.text):
+                title_words = _title_words(title.text)
+                same_head = head is None or _title_head(title.text) == head
+                if same_head and words <= title_words:
                     return index
-        return None
+                if guess and head is not None and same_head and not cluster.unnamed:
+                    shared = len(words & title_words)
+                    bearers[index] = max(bearers.get(index, 0), shared)
+        return _best_bearer(bearers)
+
+
+def _best_bearer(bearers: dict[int, int]) -> int | None:
+    """Return the one person a title's head names, or the one sharing most words with it."""
+    if len(bearers) == 1:
+        return next(iter(bearers))
+    ranked = sorted(bearers.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] > ranked[1][1] and ranked[0][1] >= _SHARED_WORDS:
+        return ranked[0][0]
+    return None
 
 
 def narrated_gender(ent: SpacySpan) -> dict[str, int]:
@@ -463,6 +494,17 @@ def _clause_of(token: Token) -> Token:
     ):
         token = token.head
     return token
+
+
+def _title_head(title: str) -> str:
+    """Return a title's head noun: its last word before any preposition ("chairman of …")."""
+    words = [w.strip(".,'’s").lower() for w in title.split()]
+    for position, word in enumerate(words):
+        if word in _TITLE_PREPOSITIONS and position:
+            words = words[:position]
+            break
+    head = words[-1] if words else ""
+    return TITLE_NOUNS.get(head, head)
 
 
 def _title_words(title: str) -> set[str]:

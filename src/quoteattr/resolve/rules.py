@@ -20,8 +20,13 @@ A speaker mention resolves, in this order:
 3. a description ("the Russian foreign minister", "the minister"): a close
    relative of someone ("his wife", "her father") to the person of the
    relative's gender who shares the surname of the one "his" or "her" stands
-   for; else to the nearest person before it whose titles hold every word of
-   the description ("the doctor" for "Dr. Archie");
+   for; else to the nearest person before it with a title headed by the same
+   noun that holds every word of the description ("the doctor" for "Dr.
+   Archie"; "the campaign" is not the "campaign chairman"); else, for "the"
+   and common words only ("the senator"), to the one person whose title has
+   that head, or the one sharing most words with it; a name before a word
+   for a document is whose words it carries ("a Quinnipiac University poll",
+   "a Donald Trump tweet"), not so before a person ("a New York judge");
    with none, a short definite or first-person description whose noun shows
    a gender ("the parson", "the old woman", "my aunt") becomes a person of
    its own, so that a later "he" or "she" can stand for it ("his uncle" does
@@ -45,6 +50,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quoteattr.lexicon.en import CUE_NOUNS
 from quoteattr.lexicon.names import FAMILY_NOUNS, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.dialogue import (
@@ -86,6 +92,8 @@ _CLOSING = ".!?…:;\"”’')»"
 _REPLIES = {"reply", "answer", "return", "rejoin", "retort", "respond"}
 # Verbs that say the speaker of a quote goes on ("he added"), so nobody answers.
 _GOES_ON = {"add", "continue", "resume", "pursue", "go"}
+# What carries someone's words, so that a name before it is whose ("a CNN poll").
+_CARRIERS = CUE_NOUNS | {"ad", "video", "tweet", "book", "paper", "document", "note"}
 # The most words a description may have to stand for a person ("the man with the basket").
 _DESCRIPTION_WORDS = 4
 # Words in a description that say nothing about which person it is.
@@ -293,14 +301,17 @@ class RuleResolver:
                     table.join(kin, mention)
                     return kin
             # A description ("the Russian foreign minister") names someone by a
-            # title; a name inside it ("Russian") is only its modifier, unless
-            # the name is most of the mention ("the Kremlin").
+            # title; a name inside it ("Russian") is only its modifier.
             words = _description_words(mention.text)
-            described = table.described(words, mention.start) if words else None
+            head = _head_noun(doc, mention)
+            guess = _plain_definite(mention.text)
+            described = table.described(words, mention.start, head, guess=guess) if words else None
             if described is not None:
                 table.join(described, mention)
                 return described
-            if index is not None and _covers_most(table, index, mention):
+            if index is not None and head in _CARRIERS:
+                # "a Quinnipiac University poll", "a Donald Trump tweet": whose words
+                # the document carries; "a New York judge" is not New York.
                 return index
             return _new_description(doc, table, mention, words)
         if index is not None:
@@ -541,13 +552,22 @@ def _named(doc: Doc, table: EntityTable, mention: Span) -> int | None:
     return None
 
 
-def _covers_most(table: EntityTable, index: int, mention: Span) -> bool:
-    cluster = table.clusters[index]
-    overlap = max(
-        (min(m.end, mention.end) - max(m.start, mention.start) for m in cluster.mentions),
-        default=0,
-    )
-    return overlap * 2 >= len(mention.text.replace("the ", "", 1))
+def _head_noun(doc: Doc, mention: Span) -> str | None:
+    """Return the lemma of a description's head noun ("governor" in "the Indiana governor")."""
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or not len(tokens) or tokens.root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return str(tokens.root.lemma_.lower())
+
+
+def _plain_definite(description: str) -> bool:
+    """Return whether a description is "the" and common words ("the former senator").
+
+    Such a description names someone already met by the head of a title; one
+    with a name in it ("the Democratic nominee") must match the title's words.
+    """
+    words = description.split()
+    return words[0].lower() == "the" and all(w[:1].islower() for w in words[1:])
 
 
 def _description_words(text: str) -> set[str]:
@@ -623,7 +643,7 @@ def _description_before(
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
         words = {c.lower_ for c in modifiers} | {token.lower_}
         mention = Span.from_spacy(doc[article.i : token.i + 1])
-        known = table.described(words, token.idx)
+        known = table.described(words, token.idx, token.lemma_.lower())
         if known is not None:
             table.join(known, mention)
             return known
