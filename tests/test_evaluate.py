@@ -317,6 +317,8 @@ def test_speaker_name_accuracy() -> None:
         ("the waggoner", "the parson", False),
         ("I", "I", True),
         ("I", "Narrator", True),
+        ("Larry King", "Mr. King", True),
+        ("Mr.", "Mr. Darcy", False),
         ("I", "Rudolf narrator", False),
         ("he", "narrator", False),
         ("Mrs Bennet", "Mr Bennet", False),

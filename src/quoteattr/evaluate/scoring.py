@@ -97,6 +97,11 @@ _OTHER_TITLES = frozenset(
     | {"admiral", "senator", "sen", "governor", "gov", "president", "judge", "rep"}
 )
 _TITLES = _MALE_TITLES | _FEMALE_TITLES | _OTHER_TITLES
+# Titles that are never a name of their own ("King", "Major" may be surnames).
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "mx", "mme", "dr", "prof", "rev", "capt", "col", "sgt", "lt"}
+    | {"gen", "gov", "sen", "rep", "sir", "lady", "lord", "miss", "mister", "madam"}
+)
 # Articles say nothing about who: "the waggoner" is "a waggoner".
 _ARTICLES = frozenset({"the", "a", "an"})
 # An unnamed first-person speaker and a corpus's label for the narrator.
@@ -437,7 +442,9 @@ def names_match(a: str | None, b: str | None) -> bool:
     and "Sergey Lavrov", "Mr. Darcy" and "Darcy", "the waggoner" and "a
     waggoner". Names with
     titles of opposite gender never match ("Mr Bennet" and "Mrs Bennet").
-    A first-person speaker ("I", left unnamed) is the narrator: "I" matches a
+    A title left alone may be a surname ("Mr. King" = "Larry King"), an
+    abbreviation never is ("Mr." names nobody). A first-person speaker ("I",
+    left unnamed) is the narrator: "I" matches a
     gold name that is "narrator" alone, as corpora label the first-person
     narrator either way.
 
@@ -461,7 +468,11 @@ def names_match(a: str | None, b: str | None) -> bool:
         titles_a & _FEMALE_TITLES and titles_b & _MALE_TITLES
     ):
         return False
-    core_a, core_b = set(tokens_a) - _TITLES - _ARTICLES, set(tokens_b) - _TITLES - _ARTICLES
+    words_a, words_b = set(tokens_a) - _ARTICLES, set(tokens_b) - _ARTICLES
+    core_a, core_b = words_a - _TITLES, words_b - _TITLES
+    if not core_a or not core_b:
+        # A title may be a surname ("Mr. King", "Larry King"); an abbreviation is not.
+        core_a, core_b = words_a - _ABBREVIATIONS, words_b - _ABBREVIATIONS
     if not core_a or not core_b:
         return False
     return core_a <= core_b or core_b <= core_a
