@@ -509,6 +509,23 @@ def test_read_polnear_keeps_documents_without_gold(tmp_path: Path) -> None:
     assert documents[0].statements[0].kind == Kind.INDIRECT
 
 
+@pytest.mark.parametrize(
+    ("source", "name"), [("Lavrov", "Lavrov"), ("He", None), ("The minister", None)]
+)
+def test_read_polnear_names_a_source_that_is_a_name(
+    tmp_path: Path, source: str, name: str | None
+) -> None:
+    """A source mention that is a name becomes the gold speaker name; a pronoun does not."""
+    text = f"{source} said that it was fine.\n"
+    write(tmp_path / "dev" / "text" / "a.txt", text)
+    start = text.index("that")
+    row = json.loads(polnear_row("a", start, start + 16, "that it was fine", None))
+    row["sources"] = [{"start": 0, "end": len(source), "text": source}]
+    write(tmp_path / "dev.jsonl", json.dumps(row) + "\n")
+    (document,) = read_polnear(tmp_path)
+    assert document.statements[0].speaker_name == name
+
+
 def test_read_polnear_rejects_wrong_offsets(tmp_path: Path) -> None:
     """Offsets that do not cover the annotated text are a format error."""
     write(tmp_path / "dev" / "text" / "a.txt", BRAT_TEXT)

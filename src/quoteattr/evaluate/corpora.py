@@ -108,6 +108,15 @@ class GoldDocument:
     unit: str = "statement"
 
 
+# Words that open a source mention that is not a name ("The minister", "He").
+_OPENERS = """
+    the a an he she it they we i you his her its their our my your this that these those
+    both some many most all several each every other another one two three four five
+    few no any such former
+"""
+_NOT_NAMES = frozenset(_OPENERS.split())
+
+
 def _mark_at(chunk: str, index: int) -> str | None:
     for mark in _MARKS:
         if chunk.startswith(mark, index):
@@ -315,7 +324,28 @@ def read_polnear(root: Path, split: str = "dev") -> list[GoldDocument]:
     """
     root = Path(root)
     text_dir = root / split / "text"
-    return _read_jsonl_corpus(root / f"{split}.jsonl", text_dir, _text_names(text_dir), None)
+    documents = _read_jsonl_corpus(root / f"{split}.jsonl", text_dir, _text_names(text_dir), None)
+    return [
+        attrs.evolve(document, statements=[_named_source(s) for s in document.statements])
+        for document in documents
+    ]
+
+
+def _named_source(statement: GoldStatement) -> GoldStatement:
+    """Return a PolNeAR statement with its source as ``speaker_name`` when the source is a name.
+
+    PolNeAR marks the source mention, not the entity. A mention opened by a
+    capitalised word that is no article, pronoun or determiner is a name
+    ("Sergey Lavrov", "Mr. King, 82,"; not "The minister" or "He"): it names
+    the speaker, and the ``name`` accuracy judges whom we resolved them to.
+    """
+    if not statement.sources:
+        return statement
+    text = statement.sources[0].text.strip()
+    first = text.split()[0] if text.split() else ""
+    if not first[:1].isupper() or first.lower().strip(".,'’") in _NOT_NAMES:
+        return statement
+    return attrs.evolve(statement, speaker_name=text)
 
 
 def read_litbank(root: Path) -> list[GoldDocument]:
