@@ -510,7 +510,16 @@ def test_read_polnear_keeps_documents_without_gold(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "name"), [("Lavrov", "Lavrov"), ("He", None), ("The minister", None)]
+    ("source", "name"),
+    [
+        ("Lavrov", "Lavrov"),
+        ("Mr. King, 82,", "Mr. King"),
+        ("Secretary of State John Kerry", "Secretary of State John Kerry"),
+        ("He", None),
+        ("The minister", None),
+        ("Clinton's campaign", None),
+        ("Trump and Clinton", None),
+    ],
 )
 def test_read_polnear_names_a_source_that_is_a_name(
     tmp_path: Path, source: str, name: str | None

@@ -115,6 +115,10 @@ _OPENERS = """
     few no any such former
 """
 _NOT_NAMES = frozenset(_OPENERS.split())
+# Where a source's name ends: an apposition, a dash or a bracket.
+_SOURCE_CUT_RE = re.compile(r",|\s--|\s—|\s\(")
+# Lower-case words inside names ("Secretary of State John Kerry", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"of", "de", "van", "von", "der", "den", "la", "le", "du", "da", "bin"})
 
 
 def _mark_at(chunk: str, index: int) -> str | None:
@@ -326,26 +330,42 @@ def read_polnear(root: Path, split: str = "dev") -> list[GoldDocument]:
     text_dir = root / split / "text"
     documents = _read_jsonl_corpus(root / f"{split}.jsonl", text_dir, _text_names(text_dir), None)
     return [
-        attrs.evolve(document, statements=[_named_source(s) for s in document.statements])
+        attrs.evolve(
+            document, statements=[_named_source(s, document.text) for s in document.statements]
+        )
         for document in documents
     ]
 
 
-def _named_source(statement: GoldStatement) -> GoldStatement:
+def _named_source(statement: GoldStatement, text: str) -> GoldStatement:
     """Return a PolNeAR statement with its source as ``speaker_name`` when the source is a name.
 
-    PolNeAR marks the source mention, not the entity. A mention opened by a
-    capitalised word that is no article, pronoun or determiner is a name
-    ("Sergey Lavrov", "Mr. King, 82,"; not "The minister" or "He"): it names
-    the speaker, and the ``name`` accuracy judges whom we resolved them to.
+    PolNeAR marks the source mention, not the entity. A mention that is a
+    name, once an apposition after it is cut ("Mr. King, 82," is "Mr. King"),
+    names the speaker, and the ``name`` accuracy judges whom we resolved them
+    to. A pronoun, a description ("The minister", "Critics": one word the
+    text also writes in lower case), a name inside a phrase about something
+    else ("Clinton's campaign", "McConnell aides") or two people ("Trump and
+    Clinton") is no name.
     """
     if not statement.sources:
         return statement
-    text = statement.sources[0].text.strip()
-    first = text.split()[0] if text.split() else ""
-    if not first[:1].isupper() or first.lower().strip(".,'’") in _NOT_NAMES:
+    name = _SOURCE_CUT_RE.split(statement.sources[0].text.strip(), maxsplit=1)[0].strip()
+    words = name.split()
+    if not words or words[0].lower().strip(".,'’") in _NOT_NAMES:
         return statement
-    return attrs.evolve(statement, speaker_name=text)
+    if not all(_name_word(word) for word in words):
+        return statement
+    if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", text):
+        return statement
+    return attrs.evolve(statement, speaker_name=name)
+
+
+def _name_word(word: str) -> bool:
+    """Return whether a word can be part of a name: capitalised, not a possessive."""
+    if word in _NAME_PARTICLES:
+        return True
+    return word[:1].isupper() and not word.endswith(("'s", "’s", "'", "’"))
 
 
 def read_litbank(root: Path) -> list[GoldDocument]:
