@@ -690,3 +690,24 @@ def test_descriptions_resolve_by_the_head_of_a_title(
 ) -> None:
     """A description goes to the bearer of a title with its head noun, or stays itself."""
     assert _speakers(extractor.extract(text))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics include John Smith, who said that the plan would fail.",
+        "The plan was praised by John Smith, the chief executive of the group, who said that "
+        "it would help.",
+    ],
+)
+def test_a_relative_pronoun_speaker_is_its_antecedent(extractor: Extractor, text: str) -> None:
+    """“John Smith, who said …”: “who” resolves to the person the clause describes."""
+    statement = next(
+        s
+        for s in extractor.extract(text).statements
+        if s.speaker is not None
+        and s.speaker.mention is not None
+        and s.speaker.mention.text == "who"
+    )
+    assert statement.speaker is not None
+    assert statement.speaker.name == "John Smith"

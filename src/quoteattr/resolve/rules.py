@@ -92,6 +92,7 @@ _CLOSING = ".!?…:;\"”’')»"
 _REPLIES = {"reply", "answer", "return", "rejoin", "retort", "respond"}
 # Verbs that say the speaker of a quote goes on ("he added"), so nobody answers.
 _GOES_ON = {"add", "continue", "resume", "pursue", "go"}
+_RELATIVE_PRONOUNS = {"who", "that", "which"}
 # What carries someone's words, so that a name before it is whose ("a CNN poll").
 _CARRIERS = CUE_NOUNS | {"ad", "video", "tweet", "book", "paper", "document", "note"}
 # The most words a description may have to stand for a person ("the man with the basket").
@@ -278,6 +279,10 @@ class RuleResolver:
             return table.before(mention.start, _GROUP_LABELS)
         if lowered in _FIRST_PERSON:
             return None
+        if lowered in _RELATIVE_PRONOUNS:
+            # "Marc Morial, who leads the league, said": the one "who" stands for.
+            antecedent = _antecedent(doc, mention)
+            return table.at(antecedent) if antecedent is not None else None
         named = _named(doc, table, mention)
         if named is not None:
             return named
@@ -558,6 +563,30 @@ def _head_noun(doc: Doc, mention: Span) -> str | None:
     if tokens is None or not len(tokens) or tokens.root.pos_ not in {"NOUN", "PROPN"}:
         return None
     return str(tokens.root.lemma_.lower())
+
+
+def _antecedent(doc: Doc, mention: Span) -> Span | None:
+    """Return the name a relative pronoun stands for ("Smith, *who* said …" is Smith)."""
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) != 1:
+        return None
+    clause = tokens[0].head
+    if clause.dep_ != "relcl" or clause.head.i > tokens[0].i:
+        return None
+    noun = clause.head
+    # "Marc Morial, the chief executive of the league, who …", "Peter Morgan, a
+    # lawyer for the Sierra Club, who …": up through appositions and their
+    # phrases to the person they describe.
+    while noun.ent_type_ != "PERSON":
+        if noun.dep_ == "appos":
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "appos":
+            noun = noun.head.head
+        else:
+            break
+    if noun.pos_ != "PROPN":
+        return None
+    return Span.from_spacy(noun)
 
 
 def _plain_definite(description: str) -> bool:
