@@ -711,3 +711,50 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(extractor: Extractor, text
     )
     assert statement.speaker is not None
     assert statement.speaker.name == "John Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # The one just called by name answers to a description of their sex.
+            "“Indeed , Mrs. Blaine , he is still delightful company .”\n"
+            "“Amory will go to him one day ,” breathed the beautiful lady .",
+            "Mrs. Blaine",
+        ),
+        (
+            # A possessive description finds the one title with its head ("son").
+            "Mrs. Pett had brought with her her only son , Ogden , a boy of fourteen .\n"
+            "Mr. Pett stood in the doorway .\n"
+            "“I thought you had ,” said his step-son complacently .",
+            "Ogden",
+        ),
+        (
+            # A description set off before a name the parser left unjoined is its title.
+            "Near the easel was sitting the artist himself , Basil Hallward , "
+            "whose disappearance caused a stir .\n"
+            "Lord Henry smiled at the picture .\n"
+            "“You do n't understand me ,” answered the artist .",
+            "Basil Hallward",
+        ),
+        (
+            # "The mother" of nobody introduced is the woman known, as "she" would be.
+            "Mrs. Morel did her work .\n"
+            "The boy came in with his cap on .\n"
+            "“You can have your dinner soon ,” replied the mother .",
+            "Mrs. Morel",
+        ),
+        (
+            # Someone unnamed just entered: "the man" is that stranger, not Dick.
+            "Dick opened his eyes slowly .\n"
+            "“Wake up there ,” said a rough voice .\n"
+            "“Wake up , you young vagabond !” said the man impatiently .",
+            "the man",
+        ),
+    ],
+)
+def test_descriptions_stand_for_people_already_known(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    """A description speaks for someone named before, as a reader would link it."""
+    assert _speakers(extractor.extract(text))[-1] == expected

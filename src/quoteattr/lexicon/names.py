@@ -19,6 +19,7 @@ __all__ = [
     "FEMALE_NOUNS",
     "MALE",
     "MALE_NOUNS",
+    "PLAIN_NOUNS",
     "gender_in",
     "gender_of_first_name",
     "gender_of_noun",
@@ -95,6 +96,17 @@ FEMALE_NOUNS: Final[frozenset[str]] = frozenset(
 # The close family, who share a surname: parents, children, siblings and spouses.
 FAMILY_NOUNS: Final[frozenset[str]] = frozenset(
     "father mother son daughter brother sister husband wife".split()
+)
+
+# Nouns that say only a person's sex, age or place in the family ("the girl",
+# "the mother"), not a rank or a calling ("the parson"): what a narrator calls
+# someone the reader already knows.
+PLAIN_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    man boy gentleman fellow lad youth father son brother husband uncle nephew
+    grandfather woman girl lady gentlewoman lass mother daughter sister wife aunt
+    niece grandmother
+    """.split()
 )
 
 

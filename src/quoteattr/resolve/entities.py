@@ -15,7 +15,8 @@ words, "the" dropped.
 
 Titles and roles come from where news puts them: before the name ("Russian
 Foreign Minister Sergey Lavrov"), in an apposition after it ("Lavrov,
-Russia's foreign minister,") or before it ("the minister, Sergey Lavrov"),
+Russia's foreign minister,") or before it ("the minister, Sergey Lavrov";
+"the artist himself, Basil Hallward", which the parser may leave unjoined),
 and after a copula ("Lavrov is Russia's foreign minister"). The affiliation
 is the place, nationality or organisation a title names ("Russian", "the
 White House", "of the Tax Policy Center").
@@ -42,6 +43,7 @@ __all__ = [
     "SEARCH_CHARS",
     "Cluster",
     "EntityTable",
+    "bare_word",
     "harvest_titles",
     "honorific_gender",
     "narrated_gender",
@@ -71,6 +73,9 @@ _TITLE_PREPOSITIONS = {"of", "at", "for", "in", "with", "from", "to", "on", "who
 # A description's head and at least one more word shared with a title single out
 # its bearer among several.
 _SHARED_WORDS = 2
+# What may follow a name set off after a description ("the artist, Basil Hallward, …").
+_PHRASE_ENDS = {",", ".", ";", "!", "?"}
+_ARTICLES = {"the", "a", "an"}
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
@@ -247,6 +252,13 @@ class EntityTable:
         if mention not in cluster.mentions:
             cluster.mentions.append(mention)
             bisect.insort(self.by_offset, (mention.start, mention.end, index))
+
+    def entitle(self, index: int, mention: Span) -> None:
+        """Give person ``index`` a description ("the son") as a mention and a title of theirs."""
+        cluster = self.clusters[index]
+        if mention not in cluster.titles:
+            cluster.titles.append(mention)
+        self.join(index, mention)
 
     def describe(self, mention: Span, words: tuple[str, ...], gender: str | None) -> int:
         """Add a person known only by a description ("the parson"); return its cluster's index.
@@ -496,9 +508,17 @@ def _clause_of(token: Token) -> Token:
     return token
 
 
+def bare_word(word: str) -> str:
+    """Return a word lowercased, without punctuation around it or a possessive ("Ogden's")."""
+    word = word.lower().strip(".,'’")
+    for suffix in ("'s", "’s"):
+        word = word.removesuffix(suffix)
+    return "" if word == "s" else word
+
+
 def _title_head(title: str) -> str:
     """Return a title's head noun: its last word before any preposition ("chairman of …")."""
-    words = [w.strip(".,'’s").lower() for w in title.split()]
+    words = [bare_word(w) for w in title.split()]
     for position, word in enumerate(words):
         if word in _TITLE_PREPOSITIONS and position:
             words = words[:position]
@@ -509,7 +529,7 @@ def _title_head(title: str) -> str:
 
 def _title_words(title: str) -> set[str]:
     """Return a title's words, lowercased, with the nouns its abbreviations stand for ("Dr.")."""
-    words = {w.strip(".,'’s").lower() for w in title.split()}
+    words = {bare_word(w) for w in title.split()}
     return words | {TITLE_NOUNS[w] for w in words if w in TITLE_NOUNS}
 
 
@@ -562,8 +582,8 @@ def harvest_titles(doc: Doc, text: str, ent: SpacySpan) -> tuple[list[Span], Spa
             if title is not None and len(title.text) < 120:
                 titles.append(title)
                 affiliation = affiliation or _affiliation(text, words)
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.ent_type_ == "":
-        noun = head.head
+    noun = _noun_before(doc, ent)
+    if noun is not None:
         words = [t for t in noun.subtree if t.i < noun.i + 1 and t.i >= noun.left_edge.i]
         title = _phrase(text, [t for t in words if t.dep_ != "det"])
         if title is not None:
@@ -579,6 +599,31 @@ def harvest_titles(doc: Doc, text: str, ent: SpacySpan) -> tuple[list[Span], Spa
                     titles.append(title)
                     affiliation = affiliation or _affiliation(text, words)
     return titles, affiliation
+
+
+def _noun_before(doc: Doc, ent: SpacySpan) -> Token | None:
+    """Return the noun a name stands in apposition after ("the minister, Sergey Lavrov").
+
+    One the parser did not join to the name counts when only a comma, or a
+    reflexive and a comma, part them and the name ends its phrase ("was
+    sitting the artist himself, Basil Hallward, whose …").
+    """
+    head = ent.root
+    if head.dep_ == "appos":
+        noun = head.head
+    else:
+        comma = ent.start - 1
+        follows = doc[ent.end].text if ent.end < len(doc) else "."
+        if comma < 1 or doc[comma].text != "," or follows not in _PHRASE_ENDS:
+            return None
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return None
+        noun = doc[comma - 1]
+        if noun.lower_ in _REFLEXIVES and comma > 1:
+            noun = doc[comma - 2]
+        if not any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in noun.children):
+            return None
+    return noun if noun.pos_ == "NOUN" and noun.ent_type_ == "" else None
 
 
 def _without_clauses(noun: Token) -> list[Token]:

@@ -27,10 +27,15 @@ A speaker mention resolves, in this order:
    that head, or the one sharing most words with it; a name before a word
    for a document is whose words it carries ("a Quinnipiac University poll",
    "a Donald Trump tweet"), not so before a person ("a New York judge");
-   with none, a short definite or first-person description whose noun shows
-   a gender ("the parson", "the old woman", "my aunt") becomes a person of
-   its own, so that a later "he" or "she" can stand for it ("his uncle" does
-   not: it is often someone already named);
+   "his" or "her" and common words guess that way too ("his step-son" for
+   "her only son, Ogden"); with none, a short definite or first-person
+   description whose noun shows a gender is the one the quote before called
+   by name, when their sex agrees; else "the" and a plain noun of sex, age or
+   family ("the mother", "the girl") that the text introduced nobody by is
+   whom "she" or "he" would stand for; else it ("the parson", "the old
+   woman", "my aunt") becomes a person of its own, so that a later "he" or
+   "she" can stand for it ("his uncle" does not: it is often someone already
+   named);
 4. an unnamed speaker with an affiliation ("a White House spokesman"): no
    entity, but the description as its title and the organisation as its
    affiliation;
@@ -51,7 +56,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.lexicon.en import CUE_NOUNS
-from quoteattr.lexicon.names import FAMILY_NOUNS, gender_of_noun
+from quoteattr.lexicon.names import FAMILY_NOUNS, PLAIN_NOUNS, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.dialogue import (
     PERSON_PRONOUNS,
@@ -67,6 +72,7 @@ from quoteattr.resolve.dialogue import (
 from quoteattr.resolve.entities import (
     SEARCH_CHARS,
     EntityTable,
+    bare_word,
     harvest_titles,
     honorific_gender,
     narrated_gender,
@@ -75,7 +81,7 @@ from quoteattr.strategies.base import analysis_of
 from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["RuleResolver"]
@@ -104,6 +110,10 @@ _EXCHANGE_QUOTES = 6
 _EXCHANGE_LINES = 2
 # The determiners that open a description of someone known ("the parson", "my father").
 _DEFINITE = ("the", "my", "our")
+# How far back (in characters) a description's person may have been introduced
+# ("a gentleman … the gentleman"), and how recently someone unnamed entered the scene.
+_INTRODUCTION_CHARS = 3 * SEARCH_CHARS
+_STRANGER_CHARS = 1_000
 
 
 @attrs.frozen
@@ -318,7 +328,18 @@ class RuleResolver:
                 # "a Quinnipiac University poll", "a Donald Trump tweet": whose words
                 # the document carries; "a New York judge" is not New York.
                 return index
-            return _new_description(doc, table, mention, words)
+            return self._new_person(
+                doc,
+                table,
+                statement,
+                words,
+                head,
+                previous=previous,
+                said=said,
+                narration=narration,
+                called=called,
+                pair=pair,
+            )
         if index is not None:
             return index
         found = table.add_missed_name(mention) if _proper(doc, mention) else None
@@ -328,6 +349,52 @@ class RuleResolver:
             if found is not None:
                 table.join(found, mention)
         return found
+
+    def _new_person(
+        self,
+        doc: Doc,
+        table: EntityTable,
+        statement: Statement,
+        words: set[str],
+        head: str | None,
+        *,
+        previous: int | None,
+        said: Sequence[Span],
+        narration: int | None,
+        called: int | None,
+        pair: Sequence[int],
+    ) -> int | None:
+        """Return whom a definite description no title matches stands for ("the mother").
+
+        The one the quote before called by name, when the description's noun
+        agrees in gender ("“Indeed, Mrs. Blaine, …” / “…,” breathed the
+        beautiful lady"); else, for "the" and a plain noun of nobody
+        introduced, the person "he" or "she" would stand for ("Mrs. Morel did
+        her work. … “…,” replied the mother"); else a person of its own (see
+        ``_description_gender``). The person found takes the description as a title.
+        """
+        mention = statement.speaker.mention if statement.speaker is not None else None
+        gender = _description_gender(doc, mention, words) if mention is not None else None
+        if mention is None or gender is None:
+            return None
+        known = called if called is not None and table.clusters[called].gender == gender else None
+        if known is None and _known_kind(mention, head) and not _introduced(doc, mention, head):
+            known = self._pronoun(
+                doc,
+                table,
+                statement,
+                gender,
+                previous=previous,
+                said=said,
+                narration=narration,
+                called=called,
+                pair=pair,
+            )
+            known = None if known is None or table.clusters[known].unnamed else known
+        if known is not None:
+            table.entitle(known, mention)
+            return known
+        return table.describe(mention, _ordered_words(mention, words), gender)
 
     def _pronoun(
         self,
@@ -592,15 +659,16 @@ def _antecedent(doc: Doc, mention: Span) -> Span | None:
 def _plain_definite(description: str) -> bool:
     """Return whether a description is "the" and common words ("the former senator").
 
-    Such a description names someone already met by the head of a title; one
-    with a name in it ("the Democratic nominee") must match the title's words.
+    So is "his" or "her" and common words ("his step-son"). Such a description
+    names someone already met by the head of a title; one with a name in it
+    ("the Democratic nominee") must match the title's words.
     """
     words = description.split()
-    return words[0].lower() == "the" and all(w[:1].islower() for w in words[1:])
+    return words[0].lower() in {"the", "his", "her"} and all(w[:1].islower() for w in words[1:])
 
 
 def _description_words(text: str) -> set[str]:
-    words = [w.strip(".,'’s").lower() for w in text.split()]
+    words = [bare_word(w) for w in text.split()]
     return {w for w in words if w and w not in _DETERMINERS and w not in _VAGUE}
 
 
@@ -625,11 +693,11 @@ def _family_of(doc: Doc, mention: Span) -> tuple[str, str] | None:
     return PERSON_PRONOUNS[words[0]], gender
 
 
-def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str]) -> int | None:
-    """Add a person met by a definite description ("the old man", "my father"), if it is one.
+def _description_gender(doc: Doc, mention: Span, words: set[str]) -> str | None:
+    """Return the gender of a definite description of a person ("the old man", "my father").
 
-    Only a short description headed by a noun counts, not one with a clause or
-    a phrase after its noun ("the features of the old man").
+    Only a short description headed by a noun that shows a gender counts, not
+    one with a clause or a phrase after its noun ("the features of the old man").
     """
     if mention.text.lower().split()[0] not in _DEFINITE or not words:
         return None
@@ -639,11 +707,13 @@ def _new_description(doc: Doc, table: EntityTable, mention: Span, words: set[str
     head = tokens.root
     if head.pos_ != "NOUN" or head.i != tokens[-1].i:
         return None
-    ordered = tuple(w.strip(".,'’s").lower() for w in mention.text.split())
-    gender = gender_of_noun(head.lemma_)
-    if gender is None:
-        return None
-    return table.describe(mention, tuple(w for w in ordered if w in words), gender)
+    return gender_of_noun(head.lemma_)
+
+
+def _ordered_words(mention: Span, words: set[str]) -> tuple[str, ...]:
+    """Return a description's ``words`` in the order the mention has them."""
+    ordered = (bare_word(w) for w in mention.text.split())
+    return tuple(w for w in ordered if w in words)
 
 
 def _description_before(
@@ -726,3 +796,43 @@ def _unnamed(doc: Doc, text: str, speaker: Speaker) -> Speaker:
     title = Span.from_spacy(head) if head.pos_ == "NOUN" else None
     titles = (title,) if title is not None else ()
     return attrs.evolve(speaker, titles=titles, affiliation=affiliation)
+
+
+def _known_kind(mention: Span, head: str | None) -> bool:
+    """Return whether a description is "the" and a plain noun ("the mother", "the young man").
+
+    A narrator calls someone known by sex, age or family, not by a calling
+    ("the parson"), which the text would have given as their title.
+    """
+    return mention.text.lower().startswith("the ") and head in PLAIN_NOUNS
+
+
+def _introduced(doc: Doc, mention: Span, head: str | None) -> bool:
+    """Return whether a description's person may be someone new the text introduced.
+
+    "One girl stood alone … The girl flushed": an indefinite phrase with the
+    description's noun introduced them; "“…,” said a rough voice. … said the
+    man": someone unnamed entered the scene of late, whom "the man" may be.
+    """
+    start = max(0, mention.start - _INTRODUCTION_CHARS)
+    tokens = doc.char_span(start, mention.start, alignment_mode="contract")
+    if tokens is None or head is None:
+        return True
+    recent = mention.start - _STRANGER_CHARS
+    for token in tokens:
+        if not _indefinite(token):
+            continue
+        if token.lemma_.lower() == head:
+            return True
+        if token.idx >= recent and token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _indefinite(token: Token) -> bool:
+    """Return whether a noun is introduced as someone new ("a gentleman", "one girl")."""
+    return any(
+        (child.dep_ == "det" and child.lower_ in {"a", "an"})
+        or (child.dep_ in {"det", "nummod"} and child.lower_ == "one")
+        for child in token.children
+    )
