@@ -190,6 +190,40 @@ def test_first_person_narrator_is_named_by_the_others(extractor: Extractor) -> N
     assert narrated == ["Watson", "Watson"]
 
 
+@pytest.mark.parametrize(
+    "naming",
+    [
+        "My father 's name was Pirrip , and so I called myself Pip .",
+        "My name is Pip , and I lived by the marshes .",
+    ],
+)
+def test_first_person_narrator_is_named_by_the_narration(extractor: Extractor, naming: str) -> None:
+    """The narrator "I" takes the name the narration gives them ("I called myself Pip")."""
+    text = (
+        f"{naming}\n"
+        "“Hold your noise !” cried a terrible voice .\n"
+        "“Oh ! Do n't cut my throat , sir ,” I pleaded ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Pip"
+
+
+def test_a_name_called_in_the_narrators_continuation_names_the_narrator(
+    extractor: Extractor,
+) -> None:
+    """A quote given to "I" only as going on, which calls a name, is another's vocative."""
+    text = (
+        "Sherlock Holmes was in his chair .\n"
+        "“Wedlock suits you ,” he remarked .\n"
+        "“I think , Watson , that you have put on seven pounds since I saw you .”\n"
+        "“Seven !” I answered .\n"
+        "“Indeed , I should have thought a little more .\n"
+        "Just a trifle more , I fancy , Watson .”\n"
+        "“Then , how do you know ?” I asked ."
+    )
+    names = [s.speaker.name for s in extractor.extract(text).statements if s.speaker]
+    assert names[-1] == "Watson"
+
+
 def test_narrator_stays_unnamed_without_vocatives(extractor: Extractor) -> None:
     """With nobody called by name, "I" keeps no entity: a name is never invented."""
     text = "“I think I will ,” I answered .\n“It has been a long day ,” I said ."

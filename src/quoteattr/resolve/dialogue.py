@@ -26,6 +26,7 @@ she meant." / "“Why not?”").
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -70,6 +71,8 @@ _NARRATION_LINES = 4
 _EXCHANGE = 6
 # How often a name must be called out in others' quotes to name the narrator.
 _MIN_VOCATIVES = 2
+# The verbs that give a name: "I called myself Pip", "I was named Robert".
+_NAMING_VERBS = {"call", "name"}
 # What may come before a name called out: a comma or dash, or "dear" ("My dear Rose,").
 _VOCATIVE_START = {",", "--", "—", "dear"}
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
@@ -651,9 +654,11 @@ def name_the_narrator(
 ) -> None:
     """Resolve a first-person narrator ("“…,” I said") to the name others call them by.
 
-    The name is the person most often addressed in the other speakers' quotes
-    (a vocative set off by commas or the quote's edge: "“Come here, Pip.”"),
-    named at least twice; with no such name "I" stays unresolved.
+    The name is the one the narration gives the narrator ("my name is Pip",
+    "I called myself Pip"), else the person most often addressed in the other
+    speakers' quotes (a vocative set off by commas or the quote's edge:
+    "“Come here, Pip.”"), named at least twice; with no such name "I" stays
+    unresolved.
     """
     narrated = [
         number
@@ -665,24 +670,93 @@ def name_the_narrator(
     ]
     if not narrated:
         return
+    index = _self_named(doc, table, ordered)
+    if index is None:
+        index = _most_addressed(doc, table, ordered, turns)
+    if index is None:
+        return
+    for number in narrated:
+        turns[number].index = index
+
+
+def _most_addressed(
+    doc: Doc,
+    table: EntityTable,
+    ordered: Sequence[Statement],
+    turns: Sequence[Turn],
+) -> int | None:
+    """Return the person the quotes not the narrator's call by name at least twice, if any.
+
+    A quote given to "I" only as the same speaker going on (``continuation``)
+    counts: one who calls the narrator by name is someone else ("“Seven!” I
+    answered. “… I fancy, Watson.”").
+    """
     tokens = Tokens(doc)
     addressed: Counter[int] = Counter()
-    for statement, speaker in zip(ordered, (turn.speaker for turn in turns), strict=True):
+    for statement, turn in zip(ordered, turns, strict=True):
         if statement.kind is Kind.INDIRECT or (
-            speaker is not None
-            and speaker.mention is not None
-            and speaker.mention.text.lower() == "i"
+            turn.speaker is not None
+            and turn.speaker.mention is not None
+            and turn.speaker.mention.text.lower() == "i"
+            and turn.rule not in _UNCUED
         ):
             continue
         for fragment in statement.content:
             addressed.update(_vocatives(table, tokens.within(fragment.start, fragment.end)))
     if not addressed:
-        return
+        return None
     index, times = addressed.most_common(1)[0]
-    if times < _MIN_VOCATIVES:
-        return
-    for number in narrated:
-        turns[number].index = index
+    return index if times >= _MIN_VOCATIVES else None
+
+
+def _self_named(doc: Doc, table: EntityTable, ordered: Sequence[Statement]) -> int | None:
+    """Return the person the narration names as "I" most often, if any.
+
+    "My name is Pip", "I called myself Pip", "call me Ishmael", "I was named
+    Robert": a name the narrator gives themselves outside the quotes.
+    """
+    quoted = sorted(
+        (fragment.start, fragment.end)
+        for statement in ordered
+        if statement.kind is Kind.DIRECT
+        for fragment in statement.content
+    )
+    named: Counter[int] = Counter()
+    for token in doc:
+        if token.pos_ != "PROPN" or not _names_the_narrator(token):
+            continue
+        position = bisect.bisect_right(quoted, token.idx, key=lambda fragment: fragment[0])
+        if position and quoted[position - 1][1] > token.idx:
+            continue  # "“Call me Tom,” he said.": a speaker's own name
+        first = next((c for c in token.lefts if c.dep_ == "compound"), token)  # "John Smith"
+        mention = Span.from_spacy(doc[first.i : token.i + 1])
+        index = table.at(mention)
+        if index is None:
+            index = table.add_missed_name(mention)
+        if index is not None and table.clusters[index].label == "PERSON":
+            named[index] += 1
+    return named.most_common(1)[0][0] if named else None
+
+
+def _names_the_narrator(name: Token) -> bool:
+    """Return whether a proper noun is the name given to "I" ("I called myself Pip").
+
+    A name with an article is a kind ("I called myself an Elphberg"), not one person.
+    """
+    if any(child.dep_ == "det" for child in name.children):
+        return False
+    head = name.head
+    children = {(child.dep_, child.lower_) for child in head.children}
+    if name.dep_ == "oprd" and head.lemma_ in _NAMING_VERBS:
+        return bool(children & {("dobj", "me"), ("dobj", "myself"), ("nsubjpass", "i")})
+    if name.dep_ == "attr" and head.lemma_ == "be":
+        return any(
+            child.dep_ == "nsubj"
+            and child.lower_ == "name"
+            and any(c.dep_ == "poss" and c.lower_ == "my" for c in child.children)
+            for child in head.children
+        )
+    return False
 
 
 def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
