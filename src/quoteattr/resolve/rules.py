@@ -117,6 +117,31 @@ _STRANGER_CHARS = 1_000
 
 
 @attrs.frozen
+class _Scene:
+    """What a reader knows when they meet one statement's speaker mention."""
+
+    doc: Doc
+    table: EntityTable
+    statement: Statement
+    #: The entity the last statement's speaker resolved to.
+    previous: int | None
+    #: What is being said, or was just said: whom it names is not "he" or "she".
+    said: Sequence[Span]
+    #: Where the narration since the last quote starts, if a quote came before.
+    narration: int | None
+    #: Whom the quote just before called by name.
+    called: int | None
+    #: The exchange's last two speakers.
+    pair: Sequence[int]
+
+    @property
+    def mention(self) -> Span | None:
+        """Return the speaker mention being resolved."""
+        speaker = self.statement.speaker
+        return speaker.mention if speaker is not None else None
+
+
+@attrs.frozen
 class RuleResolver:
     """Resolve speaker mentions to entities with name, pronoun and description rules.
 
@@ -158,7 +183,7 @@ class RuleResolver:
         # its passes change the shared turns in place.
         kept = without_echoes(ordered)
         exchange = [ordered[n] for n in kept]
-        passes = Dialogue(self._resolve)
+        passes = Dialogue(self._resolve_alone)
         passes.converse(doc, table, exchange, [turns[n] for n in kept])
         passes.reconsider(doc, table, exchange, [turns[n] for n in kept])
         name_the_narrator(doc, table, ordered, turns)
@@ -228,17 +253,17 @@ class RuleResolver:
             called = None
             if not _cue_has(doc, statement, _GOES_ON):
                 called = _called_before(table, tokens, ordered, chosen, number)
-            pair = _exchange(table, ordered, chosen, number)
-            index = self._resolve(
+            scene = _Scene(
                 doc,
                 table,
                 statement,
-                previous,
-                said,
+                previous=previous,
+                said=said,
                 narration=narration,
                 called=called,
-                pair=pair,
+                pair=_exchange(table, ordered, chosen, number),
             )
+            index = self._resolve(scene)
             if index is not None and (
                 index == _replied_to(doc, table.text, ordered, chosen, number)
                 or index == _self_addressed(table, tokens, statement)
@@ -253,36 +278,27 @@ class RuleResolver:
                 previous = index
         return chosen
 
-    def _resolve(
+    def _resolve_alone(
         self,
         doc: Doc,
         table: EntityTable,
         statement: Statement,
         previous: int | None,
         said: Sequence[Span],
-        *,
-        narration: int | None = None,
-        called: int | None = None,
-        pair: Sequence[int] = (),
     ) -> int | None:
-        speaker = statement.speaker
+        """Resolve a speaker mention the dialogue passes meet, outside any exchange."""
+        scene = _Scene(doc, table, statement, previous, said, narration=None, called=None, pair=())
+        return self._resolve(scene)
+
+    def _resolve(self, scene: _Scene) -> int | None:
+        doc, table, previous = scene.doc, scene.table, scene.previous
+        speaker = scene.statement.speaker
         if speaker is None or speaker.mention is None:
             return None
         mention = speaker.mention
         lowered = mention.text.lower()
         if lowered in PERSON_PRONOUNS:
-            gender = PERSON_PRONOUNS[lowered]
-            return self._pronoun(
-                doc,
-                table,
-                statement,
-                gender,
-                previous=previous,
-                said=said,
-                narration=narration,
-                called=called,
-                pair=pair,
-            )
+            return self._pronoun(scene, PERSON_PRONOUNS[lowered])
         if lowered in _GROUP_PRONOUNS:
             if previous is not None and table.clusters[previous].label in _GROUP_LABELS:
                 return previous
@@ -302,15 +318,7 @@ class RuleResolver:
             relative = _family_of(doc, mention)
             if relative is not None:
                 possessor, gender = relative
-                owner = self._pronoun(
-                    doc,
-                    table,
-                    statement,
-                    possessor,
-                    previous=previous,
-                    said=said,
-                    narration=narration,
-                )
+                owner = self._pronoun(attrs.evolve(scene, called=None, pair=()), possessor)
                 kin = table.relative(owner, gender, mention.start) if owner is not None else None
                 if kin is not None:
                     table.join(kin, mention)
@@ -328,18 +336,7 @@ class RuleResolver:
                 # "a Quinnipiac University poll", "a Donald Trump tweet": whose words
                 # the document carries; "a New York judge" is not New York.
                 return index
-            return self._new_person(
-                doc,
-                table,
-                statement,
-                words,
-                head,
-                previous=previous,
-                said=said,
-                narration=narration,
-                called=called,
-                pair=pair,
-            )
+            return self._new_person(scene, words, head)
         if index is not None:
             return index
         found = table.add_missed_name(mention) if _proper(doc, mention) else None
@@ -350,20 +347,7 @@ class RuleResolver:
                 table.join(found, mention)
         return found
 
-    def _new_person(
-        self,
-        doc: Doc,
-        table: EntityTable,
-        statement: Statement,
-        words: set[str],
-        head: str | None,
-        *,
-        previous: int | None,
-        said: Sequence[Span],
-        narration: int | None,
-        called: int | None,
-        pair: Sequence[int],
-    ) -> int | None:
+    def _new_person(self, scene: _Scene, words: set[str], head: str | None) -> int | None:
         """Return whom a definite description no title matches stands for ("the mother").
 
         The one the quote before called by name, when the description's noun
@@ -373,42 +357,21 @@ class RuleResolver:
         her work. … “…,” replied the mother"); else a person of its own (see
         ``_description_gender``). The person found takes the description as a title.
         """
-        mention = statement.speaker.mention if statement.speaker is not None else None
+        doc, table, called = scene.doc, scene.table, scene.called
+        mention = scene.mention
         gender = _description_gender(doc, mention, words) if mention is not None else None
         if mention is None or gender is None:
             return None
         known = called if called is not None and table.clusters[called].gender == gender else None
         if known is None and _known_kind(mention, head) and not _introduced(doc, mention, head):
-            known = self._pronoun(
-                doc,
-                table,
-                statement,
-                gender,
-                previous=previous,
-                said=said,
-                narration=narration,
-                called=called,
-                pair=pair,
-            )
+            known = self._pronoun(scene, gender)
             known = None if known is None or table.clusters[known].unnamed else known
         if known is not None:
             table.entitle(known, mention)
             return known
         return table.describe(mention, _ordered_words(mention, words), gender)
 
-    def _pronoun(
-        self,
-        doc: Doc,
-        table: EntityTable,
-        statement: Statement,
-        gender: str,
-        *,
-        previous: int | None,
-        said: Sequence[Span],
-        narration: int | None,
-        called: int | None = None,
-        pair: Sequence[int] = (),
-    ) -> int | None:
+    def _pronoun(self, scene: _Scene, gender: str) -> int | None:
         """Return the person a "he" or "she" (or "his", "her") before a statement stands for.
 
         The subject of the narration since the last quote comes first, else
@@ -418,19 +381,20 @@ class RuleResolver:
         the nearest person known by a description (see
         ``_description_before``); the person found takes the pronoun's gender.
         """
-        mention = statement.speaker.mention if statement.speaker is not None else None
+        doc, table, called, said = scene.doc, scene.table, scene.called, scene.said
+        mention = scene.mention
         if mention is None:
             return None
         index = None
-        if narration is not None:
-            end = min(mention.start, statement.start)
-            index = narration_subject(doc, table, narration, end, gender)
+        if scene.narration is not None:
+            end = min(mention.start, scene.statement.start)
+            index = narration_subject(doc, table, scene.narration, end, gender)
         if index is None and called is not None:
             index = called if table.clusters[called].gender in {None, gender} else None
         if index is None:
-            index = _only_agreeing(table, pair, gender)
+            index = _only_agreeing(table, scene.pair, gender)
         if index is None:
-            index = self._person_before(table, mention.start, gender, previous, said)
+            index = self._person_before(table, mention.start, gender, scene.previous, said)
         if index is None:
             index = _description_before(doc, table, mention.start, gender, said)
         if index is not None:
