@@ -713,6 +713,12 @@ def test_a_pronoun_is_the_one_of_the_exchange_whose_sex_agrees(extractor: Extrac
             "A New York judge",
         ),
         (
+            # "The fund": the organisation named before with that word.
+            "IMF cuts forecast\n\nThe International Monetary Fund cut its forecast on Tuesday "
+            "in Washington.\n\nThe fund said that growth would slow.",
+            "International Monetary Fund",
+        ),
+        (
             # A name before a document's noun is whose words it carries.
             "A Quinnipiac University poll showed that the race was tied.",
             "Quinnipiac University",

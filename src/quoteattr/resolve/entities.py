@@ -76,6 +76,7 @@ _SHARED_WORDS = 2
 # What may follow a name set off after a description ("the artist, Basil Hallward, …").
 _PHRASE_ENDS = {",", ".", ";", "!", "?"}
 _ARTICLES = {"the", "a", "an"}
+_ORGANISATIONS = {"ORG", "FAC"}
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
@@ -393,6 +394,24 @@ class EntityTable:
                 if end <= span.end and index not in found:
                     found.append(index)
         return found
+
+    def organisation(self, head: str, offset: int) -> int | None:
+        """Return the nearest organisation before ``offset`` whose name holds ``head``.
+
+        "The Commission on Presidential Debates … the commission said": a
+        definite description by the head word of an organisation's name (of
+        two words or more: a lone "Bank" the NER found names nothing).
+        """
+        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
+        for position in range(end - 1, -1, -1):
+            start, _, index = self.by_offset[position]
+            if offset - start > SEARCH_CHARS:
+                break
+            cluster = self.clusters[index]
+            named = len(cluster.words) > 1 and not cluster.provisional
+            if named and cluster.label in _ORGANISATIONS and head in cluster.words:
+                return index
+        return None
 
     def before(
         self,

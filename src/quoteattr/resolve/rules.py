@@ -336,6 +336,10 @@ class RuleResolver:
                 # "a Quinnipiac University poll", "a Donald Trump tweet": whose words
                 # the document carries; "a New York judge" is not New York.
                 return index
+            body = _body_described(table, mention, head)
+            if body is not None:
+                table.join(body, mention)
+                return body
             return self._new_person(scene, words, head)
         if index is not None:
             return index
@@ -618,6 +622,15 @@ def _antecedent(doc: Doc, mention: Span) -> Span | None:
     if noun.pos_ != "PROPN":
         return None
     return Span.from_spacy(noun)
+
+
+def _body_described(table: EntityTable, mention: Span, head: str | None) -> int | None:
+    """Return the organisation "the commission" stands for: one named with that word before."""
+    if head is None or gender_of_noun(head) is not None:
+        return None
+    if not mention.text.lower().startswith("the "):
+        return None
+    return table.organisation(head, mention.start)
 
 
 def _plain_definite(description: str) -> bool:
