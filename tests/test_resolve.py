@@ -714,8 +714,9 @@ def test_a_pronoun_is_the_one_of_the_exchange_whose_sex_agrees(extractor: Extrac
         ),
         (
             # "The fund": the organisation named before with that word.
-            "IMF cuts forecast\n\nThe International Monetary Fund cut its forecast on Tuesday "
-            "in Washington.\n\nThe fund said that growth would slow.",
+            "IMF cuts forecast\n\nThe International Monetary Fund cut its forecast for the "
+            "world economy on Tuesday, citing weak trade, low investment and the uncertainty "
+            "that followed the vote in Britain.\n\nThe fund said that growth would slow.",
             "International Monetary Fund",
         ),
         (
