@@ -9,14 +9,28 @@ construction, and each construction is a rule of its own:
   (content from the addressee to the end of the infinitive);
 - ``verb-object``: "X denied / confirmed / announced the report" (a noun
   phrase as content, for verbs whose object is a claim);
+- ``verb-prep``: "X spoke of Y", "X called for Y", "X pressed him on Y" (the
+  preposition's object; a participle's own complement too: "…, accusing
+  her of lying");
+- ``verb-passive``: "the plan was praised by X";
 - ``verb-colon``: "The governor added: WORDS" (the rest of the paragraph,
   or the next paragraph when the colon ends one, is the content);
-- ``parenthetical``: "The goal, X said, cannot be reached" (the content is
-  the clause around the cue, in two fragments);
+- ``parenthetical``: "The goal, X said, cannot be reached", "As experts have
+  pointed out, CLAUSE" (the content is the clause around the cue, in two
+  fragments);
 - ``according-to``: "According to X, CLAUSE";
-- ``noun-that``: "X's claim / warning / statement that CLAUSE";
-- ``noun-object``: "X unveiled a proposal for Y", "X faced questions about Y"
-  (a cue noun as a verb's object; its subject holds it, unless it undergoes it);
+- ``prep-source``: "In a CNN poll, CLAUSE", "In his view, CLAUSE" (cue class
+  other for polls and reports, thought for views);
+- ``noun-that`` / ``noun-infinitive``: "X's claim / warning that CLAUSE",
+  "Obama's decision to restore relations";
+- ``noun-prep`` / ``noun-object``: "X's support for Y", "X unveiled a
+  proposal for Y", "X faced questions about Y" (a cue noun as a verb's
+  object: its subject holds it, unless it undergoes it);
+- ``noun-stance``: "X is a staunch opponent of Y", "X, a supporter of Y"
+  (class thought);
+- ``adjective``: "X is confident that CLAUSE", "X was critical of Y" (class
+  thought);
+- ``label-colon``: "PENCE: WORDS" (transcripts and headlines);
 - ``verb-response``: "X responded with attacks on Y / by cutting Y";
 - ``verb-action``, only with ``deeds=True``: "the Senate approved the
   budget" (a named actor's deed on an object, cue class other; calibration
