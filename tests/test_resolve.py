@@ -799,3 +799,43 @@ def test_descriptions_stand_for_people_already_known(
 ) -> None:
     """A description speaks for someone named before, as a reader would link it."""
     assert _speakers(extractor.extract(text))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # A role description right after a sentence about a named person is them.
+            "Donald Trump says he has big plans for the final month.\n\n"
+            "The Republican presidential nominee noted Friday that his campaign "
+            "has not spent much yet.",
+            "Donald Trump",
+        ),
+        (
+            # A party the person's title contradicts is someone else's.
+            "Republican nominee Donald Trump spoke in Ohio.\n\n"
+            "Donald Trump says he has big plans for the final month.\n\n"
+            "The Democratic nominee said that the plans would fail.",
+            "The Democratic nominee",
+        ),
+        (
+            # A person's name and "campaign" make an organisation of its own.
+            "Donald Trump met voters in Ohio on Monday.\n\n"
+            "The Trump campaign said that the charges were false.",
+            "Trump campaign",
+        ),
+        (
+            # "The campaign" after a sentence about Clinton is not Trump's.
+            "Donald Trump met voters in Ohio on Monday.\n\n"
+            "The Trump campaign said that the charges were false.\n\n"
+            "Hillary Clinton plans to speak on Friday.\n\n"
+            "The campaign says that she will announce a new program.",
+            "The campaign",
+        ),
+    ],
+)
+def test_news_descriptions_follow_the_subject_just_named(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    """News calls the person or campaign its last sentence was about by a description."""
+    assert _speakers(extractor.extract(text))[-1] == expected

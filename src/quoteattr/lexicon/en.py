@@ -34,7 +34,9 @@ __all__ = [
     "LEMMA_FIXES",
     "NOUN_CLASSES",
     "OTHER_VERBS",
+    "PARTY_WORDS",
     "QUOTE_PAIRS",
+    "ROLE_NOUNS",
     "SPEECH_PAST",
     "SPEECH_VERBS",
     "STANCE_ADJECTIVES",
@@ -233,6 +235,30 @@ TITLE_NOUNS: Final[dict[str, str]] = {
     "lt": "lieutenant",
     "sgt": "sergeant",
     "pres": "president",
+}
+
+# Nouns by which news calls a public figure it has just named ("Donald Trump
+# says … The Republican nominee noted", "the Vermont senator"): offices,
+# candidacies and callings of politics and business (our own list). Words of
+# fiction's ranks ("captain", "doctor") are left out.
+ROLE_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    senator congressman congresswoman lawmaker legislator governor mayor president
+    nominee candidate contender challenger frontrunner front-runner hopeful incumbent
+    businessman businesswoman billionaire mogul tycoon magnate developer executive
+    secretary minister chairman chairwoman leader politician diplomat ambassador
+    attorney prosecutor spokesman spokeswoman spokesperson
+    """.split()
+)
+
+# The words that name a US political party ("the Republican nominee"): one
+# description's party contradicts a title's other party (our own list).
+PARTY_WORDS: Final[dict[str, str]] = {
+    "republican": "republican",
+    "gop": "republican",
+    "democratic": "democratic",
+    "democrat": "democratic",
+    "libertarian": "libertarian",
 }
 
 # The past tense of common irregular verbs, for reading plain text without a

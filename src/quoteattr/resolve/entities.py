@@ -47,6 +47,7 @@ __all__ = [
     "harvest_titles",
     "honorific_gender",
     "narrated_gender",
+    "title_head",
 ]
 
 _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr"}
@@ -395,13 +396,16 @@ class EntityTable:
                     found.append(index)
         return found
 
-    def organisation(self, head: str, offset: int) -> int | None:
+    def organisation(self, head: str, offset: int, owner: int | None = None) -> int | None:
         """Return the nearest organisation before ``offset`` whose name holds ``head``.
 
         "The Commission on Presidential Debates … the commission said": a
         definite description by the head word of an organisation's name (of
-        two words or more: a lone "Bank" the NER found names nothing).
+        two words or more: a lone "Bank" the NER found names nothing). With
+        an ``owner``, its name must hold that person's surname too ("the
+        Clinton campaign").
         """
+        surname = self.clusters[owner].words[-1] if owner is not None else head
         end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
         for position in range(end - 1, -1, -1):
             start, _, index = self.by_offset[position]
@@ -409,7 +413,8 @@ class EntityTable:
                 break
             cluster = self.clusters[index]
             named = len(cluster.words) > 1 and not cluster.provisional
-            if named and cluster.label in _ORGANISATIONS and head in cluster.words:
+            held = head in cluster.words and surname in cluster.words
+            if named and cluster.label in _ORGANISATIONS and held:
                 return index
         return None
 
@@ -475,7 +480,7 @@ class EntityTable:
                 return index
             for title in cluster.titles:
                 title_words = _title_words(title.text)
-                same_head = head is None or _title_head(title.text) == head
+                same_head = head is None or title_head(title.text) == head
                 if same_head and words <= title_words:
                     return index
                 if guess and head is not None and same_head and not cluster.unnamed:
@@ -535,7 +540,7 @@ def bare_word(word: str) -> str:
     return "" if word == "s" else word
 
 
-def _title_head(title: str) -> str:
+def title_head(title: str) -> str:
     """Return a title's head noun: its last word before any preposition ("chairman of …")."""
     words = [bare_word(w) for w in title.split()]
     for position, word in enumerate(words):

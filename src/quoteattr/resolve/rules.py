@@ -27,6 +27,12 @@ A speaker mention resolves, in this order:
    that head, or the one sharing most words with it; a name before a word
    for a document is whose words it carries ("a Quinnipiac University poll",
    "a Donald Trump tweet"), not so before a person ("a New York judge");
+   a person's name and "campaign" or "administration" ("the Trump
+   campaign") are an organisation of their own, and "the campaign" after a
+   sentence about a named person is that person's, or nobody's; a "the"
+   role of news ("the Republican nominee", "the Vermont senator") right
+   after a sentence whose subject is a named person is that person, when
+   nothing the text shows (sex, party, another's title) contradicts it;
    "his" or "her" and common words guess that way too ("his step-son" for
    "her only son, Ogden"); with none, a short definite or first-person
    description whose noun shows a gender is the one the quote before called
@@ -55,7 +61,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.lexicon.en import CUE_NOUNS
+from quoteattr.lexicon.en import CUE_NOUNS, PARTY_WORDS, ROLE_NOUNS
 from quoteattr.lexicon.names import FAMILY_NOUNS, PLAIN_NOUNS, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.dialogue import (
@@ -76,6 +82,7 @@ from quoteattr.resolve.entities import (
     harvest_titles,
     honorific_gender,
     narrated_gender,
+    title_head,
 )
 from quoteattr.strategies.base import analysis_of
 from quoteattr.strategies.syntax import Tokens
@@ -101,6 +108,8 @@ _GOES_ON = {"add", "continue", "resume", "pursue", "go"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 # What carries someone's words, so that a name before it is whose ("a CNN poll").
 _CARRIERS = CUE_NOUNS | {"ad", "video", "tweet", "book", "paper", "document", "note"}
+# Groups named after the person who leads them ("the Trump campaign").
+_PERSONS_GROUPS = {"campaign", "administration"}
 # The most words a description may have to stand for a person ("the man with the basket").
 _DESCRIPTION_WORDS = 4
 # Words in a description that say nothing about which person it is.
@@ -336,10 +345,19 @@ class RuleResolver:
                 # "a Quinnipiac University poll", "a Donald Trump tweet": whose words
                 # the document carries; "a New York judge" is not New York.
                 return index
+            group = _group_of_person(doc, table, mention, head)
+            if group is not None:
+                return group
+            if head in _PERSONS_GROUPS and lowered.split() == ["the", head]:
+                return self._group_of_subject(scene, head)
             body = _body_described(table, mention, head)
             if body is not None:
                 table.join(body, mention)
                 return body
+            role = _role_of_subject(doc, table, mention, head, scene.said)
+            if role is not None:
+                table.entitle(role, mention)
+                return role
             return self._new_person(scene, words, head)
         if index is not None:
             return index
@@ -350,6 +368,23 @@ class RuleResolver:
             if found is not None:
                 table.join(found, mention)
         return found
+
+    def _group_of_subject(self, scene: _Scene, head: str) -> int | None:
+        """Return the group "the campaign" or "the administration" stands for.
+
+        "Hillary Clinton plans … The campaign says": after a sentence about a
+        person, hers and nobody else's, if the text named it ("the Clinton
+        campaign"); else the nearest group with that noun in its name.
+        """
+        doc, table, mention = scene.doc, scene.table, scene.mention
+        if mention is None:
+            return None
+        tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        name = _subject_name(doc, tokens[0], scene.said) if tokens else None
+        if tokens is None or name is None or name[0].ent_type_ != "PERSON":
+            return _body_described(table, mention, head)
+        owner = _subject_before(doc, table, tokens[0], scene.said)
+        return table.organisation(head, mention.start, owner) if owner is not None else None
 
     def _new_person(self, scene: _Scene, words: set[str], head: str | None) -> int | None:
         """Return whom a definite description no title matches stands for ("the mother").
@@ -631,6 +666,137 @@ def _body_described(table: EntityTable, mention: Span, head: str | None) -> int 
     if not mention.text.lower().startswith("the "):
         return None
     return table.organisation(head, mention.start)
+
+
+def _group_of_person(doc: Doc, table: EntityTable, mention: Span, head: str | None) -> int | None:
+    """Return the organisation a person's name and a group noun make ("the Trump campaign").
+
+    "The Trump campaign called the charges unsubstantiated": the campaign
+    speaks, not Trump. It becomes an organisation of its own, named by the
+    text's words, so that "the campaign" later finds it; only "the", the
+    person's name and the noun count ("the Obama administration").
+    """
+    if head not in _PERSONS_GROUPS or not mention.text.lower().startswith("the "):
+        return None
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 3 or tokens.root.i != tokens[-1].i:
+        return None
+    name = tokens[1:-1]
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
+        return None
+    person = table.at(Span.from_spacy(name))
+    if person is None or table.clusters[person].label != "PERSON":
+        return None
+    return table.add(Span.from_spacy(tokens[1:]), "ORG")
+
+
+def _role_of_subject(
+    doc: Doc, table: EntityTable, mention: Span, head: str | None, said: Sequence[Span]
+) -> int | None:
+    """Return the person just named as subject whom a definite role description calls so.
+
+    "Donald Trump says he has big plans. The Republican presidential nominee
+    noted …": news calls the person its last sentence was about by a role
+    (see ``ROLE_NOUNS``), when nothing the text shows contradicts it (see
+    ``_role_fits``).
+    """
+    if head not in ROLE_NOUNS or not mention.text.lower().startswith("the "):
+        return None
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) > _DESCRIPTION_WORDS + 1 or tokens.root.tag_ == "NNS":
+        return None
+    index = _subject_before(doc, table, tokens[0], said)
+    if index is None:
+        return None
+    proper = {t.lower_ for t in tokens[1:] if t.text[:1].isupper()}
+    return index if _role_fits(table, index, mention.start, proper, head) else None
+
+
+def _subject_before(doc: Doc, table: EntityTable, first: Token, said: Sequence[Span]) -> int | None:
+    """Return the named person who is the subject just before ``first`` (see ``_subject_name``).
+
+    "He" and "she" passed over on the way must agree with the person's known sex.
+    """
+    found = _subject_name(doc, first, said)
+    if found is None:
+        return None
+    token, pronouns = found
+    index = table.at(Span.from_spacy(token))
+    if index is None:
+        return None
+    cluster = table.clusters[index]
+    if cluster.label != "PERSON" or cluster.unnamed:
+        return None
+    if pronouns and pronouns != {cluster.gender}:
+        return None
+    return index
+
+
+def _subject_name(doc: Doc, first: Token, said: Sequence[Span]) -> tuple[Token, set[str]] | None:
+    """Return the name that is the subject just before ``first``, and the pronouns passed over.
+
+    The last subject before it in its sentence, else the subject of the main
+    clause of the sentence before ("Donald Trump says he has … The nominee
+    noted"); subjects inside what is said are passed over, and so are "he",
+    "she" and "it"; any other subject that is no name ends the search.
+    """
+    pronouns: set[str] = set()
+    sentence = first.sent
+    candidates = [t for t in reversed(doc[sentence.start : first.i]) if _subject(t, said)]
+    if sentence.start:
+        root = doc[sentence.start - 1].sent.root
+        candidates.extend(t for t in root.children if _subject(t, said))
+    for token in candidates:
+        if token.lower_ in {"he", "she"}:
+            pronouns.add(PERSON_PRONOUNS[token.lower_])
+        elif token.lower_ != "it":
+            # A surname the NER took for an organisation still names its person.
+            return (token, pronouns) if token.pos_ == "PROPN" else None
+    return None
+
+
+def _subject(token: Token, said: Sequence[Span]) -> bool:
+    """Return whether a token is the subject of a clause, outside what is said."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return not any(s.start <= token.idx < s.end for s in said)
+
+
+def _role_fits(table: EntityTable, index: int, offset: int, proper: set[str], head: str) -> bool:
+    """Return whether nothing the text shows contradicts person ``index`` bearing a role.
+
+    The role's sex ("the businesswoman") must not be the other; its party
+    ("the Democratic nominee") not another the person's titles name; and no
+    one else met before ``offset`` may bear its other proper words ("the
+    Vermont senator") or a title of its head ("senator") that the person lacks.
+    """
+    cluster = table.clusters[index]
+    gender = "f" if head.endswith("woman") else "m" if head.endswith("man") else None
+    if gender is not None and cluster.gender not in {None, gender}:
+        return False
+    known = _known_words(table, index)
+    parties = {PARTY_WORDS[w] for w in proper if w in PARTY_WORDS}
+    if parties and {PARTY_WORDS[w] for w in known if w in PARTY_WORDS} - parties:
+        return False
+    places = proper - set(PARTY_WORDS)
+    heads = {title_head(t.text) for t in cluster.titles}
+    for other, person in enumerate(table.clusters):
+        if other == index or person.label != "PERSON" or not person.mentions:
+            continue
+        if min(m.start for m in person.mentions) >= offset:
+            continue
+        if places & _known_words(table, other) - known:
+            return False
+        if head not in heads and any(title_head(t.text) == head for t in person.titles):
+            return False
+    return True
+
+
+def _known_words(table: EntityTable, index: int) -> set[str]:
+    """Return the words of a person's titles and affiliation, lowercased."""
+    cluster = table.clusters[index]
+    spans = [*cluster.titles, *([cluster.affiliation] if cluster.affiliation else [])]
+    return {bare_word(w) for span in spans for w in span.text.split()}
 
 
 def _plain_definite(description: str) -> bool:
