@@ -61,9 +61,27 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.lexicon.en import CUE_NOUNS, PARTY_WORDS, ROLE_NOUNS
-from quoteattr.lexicon.names import FAMILY_NOUNS, PLAIN_NOUNS, gender_of_noun
+from quoteattr.lexicon.en import CUE_NOUNS
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
+from quoteattr.resolve.descriptions import (
+    DEFINITE,
+    GROUP_NOUNS,
+    antecedent,
+    body_described,
+    description_before,
+    description_gender,
+    description_words,
+    family_of,
+    group_of_person,
+    head_noun,
+    introduced,
+    known_kind,
+    ordered_words,
+    plain_definite,
+    role_of_subject,
+    subject_before,
+    subject_name,
+)
 from quoteattr.resolve.dialogue import (
     PERSON_PRONOUNS,
     Dialogue,
@@ -78,17 +96,15 @@ from quoteattr.resolve.dialogue import (
 from quoteattr.resolve.entities import (
     SEARCH_CHARS,
     EntityTable,
-    bare_word,
     harvest_titles,
     honorific_gender,
     narrated_gender,
-    title_head,
 )
 from quoteattr.strategies.base import analysis_of
 from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["RuleResolver"]
@@ -97,7 +113,6 @@ _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
 _LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _GROUP_LABELS = {"ORG", "GPE", "NORP"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 # A paragraph this short that does not end like a sentence is a headline.
 _HEADLINE_WORDS = 20
 _CLOSING = ".!?…:;\"”’')»"
@@ -108,21 +123,9 @@ _GOES_ON = {"add", "continue", "resume", "pursue", "go"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 # What carries someone's words, so that a name before it is whose ("a CNN poll").
 _CARRIERS = CUE_NOUNS | {"ad", "video", "tweet", "book", "paper", "document", "note"}
-# Groups named after the person who leads them ("the Trump campaign").
-_PERSONS_GROUPS = {"campaign", "administration"}
-# The most words a description may have to stand for a person ("the man with the basket").
-_DESCRIPTION_WORDS = 4
-# Words in a description that say nothing about which person it is.
-_VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 # How many quotes back, each at most so many lines from the next, an exchange runs.
 _EXCHANGE_QUOTES = 6
 _EXCHANGE_LINES = 2
-# The determiners that open a description of someone known ("the parson", "my father").
-_DEFINITE = ("the", "my", "our")
-# How far back (in characters) a description's person may have been introduced
-# ("a gentleman … the gentleman"), and how recently someone unnamed entered the scene.
-_INTRODUCTION_CHARS = 3 * SEARCH_CHARS
-_STRANGER_CHARS = 1_000
 
 
 @attrs.frozen
@@ -316,15 +319,15 @@ class RuleResolver:
             return None
         if lowered in _RELATIVE_PRONOUNS:
             # "Marc Morial, who leads the league, said": the one "who" stands for.
-            antecedent = _antecedent(doc, mention)
-            return table.at(antecedent) if antecedent is not None else None
+            standing_for = antecedent(doc, mention)
+            return table.at(standing_for) if standing_for is not None else None
         named = _named(doc, table, mention)
         if named is not None:
             return named
         index = table.at(mention)
-        if mention.text[:1].islower() or lowered.split()[0] in {*_DEFINITE, "a", "an"}:
+        if mention.text[:1].islower() or lowered.split()[0] in {*DEFINITE, "a", "an"}:
             # "His wife": the woman who shares the surname of the man "his" stands for.
-            relative = _family_of(doc, mention)
+            relative = family_of(doc, mention)
             if relative is not None:
                 possessor, gender = relative
                 owner = self._pronoun(attrs.evolve(scene, called=None, pair=()), possessor)
@@ -334,9 +337,9 @@ class RuleResolver:
                     return kin
             # A description ("the Russian foreign minister") names someone by a
             # title; a name inside it ("Russian") is only its modifier.
-            words = _description_words(mention.text)
-            head = _head_noun(doc, mention)
-            guess = _plain_definite(mention.text)
+            words = description_words(mention.text)
+            head = head_noun(doc, mention)
+            guess = plain_definite(mention.text)
             described = table.described(words, mention.start, head, guess=guess) if words else None
             if described is not None:
                 table.join(described, mention)
@@ -345,16 +348,16 @@ class RuleResolver:
                 # "a Quinnipiac University poll", "a Donald Trump tweet": whose words
                 # the document carries; "a New York judge" is not New York.
                 return index
-            group = _group_of_person(doc, table, mention, head)
+            group = group_of_person(doc, table, mention, head)
             if group is not None:
                 return group
-            if head in _PERSONS_GROUPS and lowered.split() == ["the", head]:
+            if head in GROUP_NOUNS and lowered.split() == ["the", head]:
                 return self._group_of_subject(scene, head)
-            body = _body_described(table, mention, head)
+            body = body_described(table, mention, head)
             if body is not None:
                 table.join(body, mention)
                 return body
-            role = _role_of_subject(doc, table, mention, head, scene.said)
+            role = role_of_subject(doc, table, mention, head, scene.said)
             if role is not None:
                 table.entitle(role, mention)
                 return role
@@ -380,10 +383,10 @@ class RuleResolver:
         if mention is None:
             return None
         tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        name = _subject_name(doc, tokens[0], scene.said) if tokens else None
+        name = subject_name(doc, tokens[0], scene.said) if tokens else None
         if tokens is None or name is None or name[0].ent_type_ != "PERSON":
-            return _body_described(table, mention, head)
-        owner = _subject_before(doc, table, tokens[0], scene.said)
+            return body_described(table, mention, head)
+        owner = subject_before(doc, table, tokens[0], scene.said)
         return table.organisation(head, mention.start, owner) if owner is not None else None
 
     def _new_person(self, scene: _Scene, words: set[str], head: str | None) -> int | None:
@@ -398,17 +401,17 @@ class RuleResolver:
         """
         doc, table, called = scene.doc, scene.table, scene.called
         mention = scene.mention
-        gender = _description_gender(doc, mention, words) if mention is not None else None
+        gender = description_gender(doc, mention, words) if mention is not None else None
         if mention is None or gender is None:
             return None
         known = called if called is not None and table.clusters[called].gender == gender else None
-        if known is None and _known_kind(mention, head) and not _introduced(doc, mention, head):
+        if known is None and known_kind(mention, head) and not introduced(doc, mention, head):
             known = self._pronoun(scene, gender)
             known = None if known is None or table.clusters[known].unnamed else known
         if known is not None:
             table.entitle(known, mention)
             return known
-        return table.describe(mention, _ordered_words(mention, words), gender)
+        return table.describe(mention, ordered_words(mention, words), gender)
 
     def _pronoun(self, scene: _Scene, gender: str) -> int | None:
         """Return the person a "he" or "she" (or "his", "her") before a statement stands for.
@@ -435,7 +438,7 @@ class RuleResolver:
         if index is None:
             index = self._person_before(table, mention.start, gender, scene.previous, said)
         if index is None:
-            index = _description_before(doc, table, mention.start, gender, said)
+            index = description_before(doc, table, mention.start, gender, said)
         if index is not None:
             cluster = table.clusters[index]
             cluster.gender = cluster.gender or gender
@@ -627,273 +630,6 @@ def _named(doc: Doc, table: EntityTable, mention: Span) -> int | None:
     return None
 
 
-def _head_noun(doc: Doc, mention: Span) -> str | None:
-    """Return the lemma of a description's head noun ("governor" in "the Indiana governor")."""
-    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if tokens is None or not len(tokens) or tokens.root.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    return str(tokens.root.lemma_.lower())
-
-
-def _antecedent(doc: Doc, mention: Span) -> Span | None:
-    """Return the name a relative pronoun stands for ("Smith, *who* said …" is Smith)."""
-    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if tokens is None or len(tokens) != 1:
-        return None
-    clause = tokens[0].head
-    if clause.dep_ != "relcl" or clause.head.i > tokens[0].i:
-        return None
-    noun = clause.head
-    # "Marc Morial, the chief executive of the league, who …", "Peter Morgan, a
-    # lawyer for the Sierra Club, who …": up through appositions and their
-    # phrases to the person they describe.
-    while noun.ent_type_ != "PERSON":
-        if noun.dep_ == "appos":
-            noun = noun.head
-        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "appos":
-            noun = noun.head.head
-        else:
-            break
-    if noun.pos_ != "PROPN":
-        return None
-    return Span.from_spacy(noun)
-
-
-def _body_described(table: EntityTable, mention: Span, head: str | None) -> int | None:
-    """Return the organisation "the commission" stands for: one named with that word before."""
-    if head is None or gender_of_noun(head) is not None:
-        return None
-    if not mention.text.lower().startswith("the "):
-        return None
-    return table.organisation(head, mention.start)
-
-
-def _group_of_person(doc: Doc, table: EntityTable, mention: Span, head: str | None) -> int | None:
-    """Return the organisation a person's name and a group noun make ("the Trump campaign").
-
-    "The Trump campaign called the charges unsubstantiated": the campaign
-    speaks, not Trump. It becomes an organisation of its own, named by the
-    text's words, so that "the campaign" later finds it; only "the", the
-    person's name and the noun count ("the Obama administration").
-    """
-    if head not in _PERSONS_GROUPS or not mention.text.lower().startswith("the "):
-        return None
-    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if tokens is None or len(tokens) < 3 or tokens.root.i != tokens[-1].i:
-        return None
-    name = tokens[1:-1]
-    if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
-        return None
-    person = table.at(Span.from_spacy(name))
-    if person is None or table.clusters[person].label != "PERSON":
-        return None
-    return table.add(Span.from_spacy(tokens[1:]), "ORG")
-
-
-def _role_of_subject(
-    doc: Doc, table: EntityTable, mention: Span, head: str | None, said: Sequence[Span]
-) -> int | None:
-    """Return the person just named as subject whom a definite role description calls so.
-
-    "Donald Trump says he has big plans. The Republican presidential nominee
-    noted …": news calls the person its last sentence was about by a role
-    (see ``ROLE_NOUNS``), when nothing the text shows contradicts it (see
-    ``_role_fits``).
-    """
-    if head not in ROLE_NOUNS or not mention.text.lower().startswith("the "):
-        return None
-    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if tokens is None or len(tokens) > _DESCRIPTION_WORDS + 1 or tokens.root.tag_ == "NNS":
-        return None
-    index = _subject_before(doc, table, tokens[0], said)
-    if index is None:
-        return None
-    proper = {t.lower_ for t in tokens[1:] if t.text[:1].isupper()}
-    return index if _role_fits(table, index, mention.start, proper, head) else None
-
-
-def _subject_before(doc: Doc, table: EntityTable, first: Token, said: Sequence[Span]) -> int | None:
-    """Return the named person who is the subject just before ``first`` (see ``_subject_name``).
-
-    "He" and "she" passed over on the way must agree with the person's known sex.
-    """
-    found = _subject_name(doc, first, said)
-    if found is None:
-        return None
-    token, pronouns = found
-    index = table.at(Span.from_spacy(token))
-    if index is None:
-        return None
-    cluster = table.clusters[index]
-    if cluster.label != "PERSON" or cluster.unnamed:
-        return None
-    if pronouns and pronouns != {cluster.gender}:
-        return None
-    return index
-
-
-def _subject_name(doc: Doc, first: Token, said: Sequence[Span]) -> tuple[Token, set[str]] | None:
-    """Return the name that is the subject just before ``first``, and the pronouns passed over.
-
-    The last subject before it in its sentence, else the subject of the main
-    clause of the sentence before ("Donald Trump says he has … The nominee
-    noted"); subjects inside what is said are passed over, and so are "he",
-    "she" and "it"; any other subject that is no name ends the search.
-    """
-    pronouns: set[str] = set()
-    sentence = first.sent
-    candidates = [t for t in reversed(doc[sentence.start : first.i]) if _subject(t, said)]
-    if sentence.start:
-        root = doc[sentence.start - 1].sent.root
-        candidates.extend(t for t in root.children if _subject(t, said))
-    for token in candidates:
-        if token.lower_ in {"he", "she"}:
-            pronouns.add(PERSON_PRONOUNS[token.lower_])
-        elif token.lower_ != "it":
-            # A surname the NER took for an organisation still names its person.
-            return (token, pronouns) if token.pos_ == "PROPN" else None
-    return None
-
-
-def _subject(token: Token, said: Sequence[Span]) -> bool:
-    """Return whether a token is the subject of a clause, outside what is said."""
-    if token.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    return not any(s.start <= token.idx < s.end for s in said)
-
-
-def _role_fits(table: EntityTable, index: int, offset: int, proper: set[str], head: str) -> bool:
-    """Return whether nothing the text shows contradicts person ``index`` bearing a role.
-
-    The role's sex ("the businesswoman") must not be the other; its party
-    ("the Democratic nominee") not another the person's titles name; and no
-    one else met before ``offset`` may bear its other proper words ("the
-    Vermont senator") or a title of its head ("senator") that the person lacks.
-    """
-    cluster = table.clusters[index]
-    gender = "f" if head.endswith("woman") else "m" if head.endswith("man") else None
-    if gender is not None and cluster.gender not in {None, gender}:
-        return False
-    known = _known_words(table, index)
-    parties = {PARTY_WORDS[w] for w in proper if w in PARTY_WORDS}
-    if parties and {PARTY_WORDS[w] for w in known if w in PARTY_WORDS} - parties:
-        return False
-    places = proper - set(PARTY_WORDS)
-    heads = {title_head(t.text) for t in cluster.titles}
-    for other, person in enumerate(table.clusters):
-        if other == index or person.label != "PERSON" or not person.mentions:
-            continue
-        if min(m.start for m in person.mentions) >= offset:
-            continue
-        if places & _known_words(table, other) - known:
-            return False
-        if head not in heads and any(title_head(t.text) == head for t in person.titles):
-            return False
-    return True
-
-
-def _known_words(table: EntityTable, index: int) -> set[str]:
-    """Return the words of a person's titles and affiliation, lowercased."""
-    cluster = table.clusters[index]
-    spans = [*cluster.titles, *([cluster.affiliation] if cluster.affiliation else [])]
-    return {bare_word(w) for span in spans for w in span.text.split()}
-
-
-def _plain_definite(description: str) -> bool:
-    """Return whether a description is "the" and common words ("the former senator").
-
-    So is "his" or "her" and common words ("his step-son"). Such a description
-    names someone already met by the head of a title; one with a name in it
-    ("the Democratic nominee") must match the title's words.
-    """
-    words = description.split()
-    return words[0].lower() in {"the", "his", "her"} and all(w[:1].islower() for w in words[1:])
-
-
-def _description_words(text: str) -> set[str]:
-    words = [bare_word(w) for w in text.split()]
-    return {w for w in words if w and w not in _DETERMINERS and w not in _VAGUE}
-
-
-def _family_of(doc: Doc, mention: Span) -> tuple[str, str] | None:
-    """Return the possessor's and the relative's genders of "his wife", "her father" and the like.
-
-    Only "his" or "her" before a noun of the close family counts ("his
-    young wife"), for the family shares a surname.
-    """
-    words = mention.text.lower().split()
-    if len(words) < 2 or words[0] not in {"his", "her"}:
-        return None
-    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if tokens is None or len(tokens) > _DESCRIPTION_WORDS:
-        return None
-    head = tokens.root
-    if head.i != tokens[-1].i or head.lemma_.lower() not in FAMILY_NOUNS:
-        return None
-    gender = gender_of_noun(head.lemma_)
-    if gender is None:
-        return None
-    return PERSON_PRONOUNS[words[0]], gender
-
-
-def _description_gender(doc: Doc, mention: Span, words: set[str]) -> str | None:
-    """Return the gender of a definite description of a person ("the old man", "my father").
-
-    Only a short description headed by a noun that shows a gender counts, not
-    one with a clause or a phrase after its noun ("the features of the old man").
-    """
-    if mention.text.lower().split()[0] not in _DEFINITE or not words:
-        return None
-    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if tokens is None or len(tokens) > _DESCRIPTION_WORDS:
-        return None
-    head = tokens.root
-    if head.pos_ != "NOUN" or head.i != tokens[-1].i:
-        return None
-    return gender_of_noun(head.lemma_)
-
-
-def _ordered_words(mention: Span, words: set[str]) -> tuple[str, ...]:
-    """Return a description's ``words`` in the order the mention has them."""
-    ordered = (bare_word(w) for w in mention.text.split())
-    return tuple(w for w in ordered if w in words)
-
-
-def _description_before(
-    doc: Doc, table: EntityTable, offset: int, gender: str, said: Sequence[Span]
-) -> int | None:
-    """Return the person known only by a description that a pronoun with no named antecedent means.
-
-    The nearest subject before ``offset``, within a pronoun's reach and
-    outside what was said, that is one man or one woman known to the reader
-    ("The girl looked up.", not "a single man") stands for "he" or "she";
-    the same description met before is the same person.
-    """
-    tokens = doc.char_span(max(0, offset - SEARCH_CHARS), offset, alignment_mode="contract")
-    if tokens is None:
-        return None
-    for token in reversed(tokens):
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ != "NN":
-            continue
-        if gender_of_noun(token.lemma_.lower()) != gender:
-            continue
-        article = next((c for c in token.lefts if c.dep_ == "det"), None)
-        if article is None or article.lower_ != "the":
-            continue
-        if any(s.start <= token.idx < s.end for s in said):
-            continue
-        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
-        words = {c.lower_ for c in modifiers} | {token.lower_}
-        mention = Span.from_spacy(doc[article.i : token.i + 1])
-        known = table.described(words, token.idx, token.lemma_.lower())
-        if known is not None:
-            table.join(known, mention)
-            return known
-        ordered = tuple(t.lower_ for t in doc[article.i : token.i + 1] if t.lower_ in words)
-        return table.describe(mention, ordered, gender)
-    return None
-
-
 def _acting(ent: SpacySpan) -> bool:
     """Return whether a name is the subject of its clause, or part or owner of it.
 
@@ -939,43 +675,3 @@ def _unnamed(doc: Doc, text: str, speaker: Speaker) -> Speaker:
     title = Span.from_spacy(head) if head.pos_ == "NOUN" else None
     titles = (title,) if title is not None else ()
     return attrs.evolve(speaker, titles=titles, affiliation=affiliation)
-
-
-def _known_kind(mention: Span, head: str | None) -> bool:
-    """Return whether a description is "the" and a plain noun ("the mother", "the young man").
-
-    A narrator calls someone known by sex, age or family, not by a calling
-    ("the parson"), which the text would have given as their title.
-    """
-    return mention.text.lower().startswith("the ") and head in PLAIN_NOUNS
-
-
-def _introduced(doc: Doc, mention: Span, head: str | None) -> bool:
-    """Return whether a description's person may be someone new the text introduced.
-
-    "One girl stood alone … The girl flushed": an indefinite phrase with the
-    description's noun introduced them; "“…,” said a rough voice. … said the
-    man": someone unnamed entered the scene of late, whom "the man" may be.
-    """
-    start = max(0, mention.start - _INTRODUCTION_CHARS)
-    tokens = doc.char_span(start, mention.start, alignment_mode="contract")
-    if tokens is None or head is None:
-        return True
-    recent = mention.start - _STRANGER_CHARS
-    for token in tokens:
-        if not _indefinite(token):
-            continue
-        if token.lemma_.lower() == head:
-            return True
-        if token.idx >= recent and token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN":
-            return True
-    return False
-
-
-def _indefinite(token: Token) -> bool:
-    """Return whether a noun is introduced as someone new ("a gentleman", "one girl")."""
-    return any(
-        (child.dep_ == "det" and child.lower_ in {"a", "an"})
-        or (child.dep_ in {"det", "nummod"} and child.lower_ == "one")
-        for child in token.children
-    )
