@@ -493,6 +493,16 @@ def test_narration_opening_a_scene_names_its_speaker(extractor: Extractor) -> No
     assert _dialogue(extractor.extract(text))[-1] == ("narration", "Robert Cameron")
 
 
+def test_a_name_right_after_a_bare_quote_names_its_speaker(extractor: Extractor) -> None:
+    """With no narration before it, a quote goes to the person the next sentence names."""
+    text = (
+        "The fog lay thick over the street that evening .\n"
+        "“Well , what do you make of it ?”\n"
+        "Holmes was sitting with his back to the window .\n"
+    )
+    assert _dialogue(extractor.extract(text))[0] == ("narration-after", "Holmes")
+
+
 def test_a_reply_goes_to_the_other_person(extractor: Extractor) -> None:
     """A "he" who replies is not the man whose quote he answers."""
     text = (

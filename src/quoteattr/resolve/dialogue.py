@@ -390,7 +390,9 @@ class Dialogue:
         A verb of speech opening the line after it ("Mrs. Hale gasped.") names
         its speaker (``reported-after``); else the line of narration before
         it, when its subject is a known person (``narration``), as at the
-        start of a scene, where no quote comes just before.
+        start of a scene, where no quote comes just before; else the person
+        the sentence right after it names as its subject (``narration-after``,
+        see ``_actor_after``).
         """
         statement = ordered[number]
         found = self._reporter(doc, table, ordered, number)
@@ -400,7 +402,34 @@ class Dialogue:
         found = self._narrator(doc, table, statement, start, heard)
         if found is not None and found[1] is not None:
             return (*found, "narration")
+        found = self._actor_after(doc, table, ordered, number)
+        if found is not None:
+            return (*found, "narration-after")
         return None
+
+    def _actor_after(
+        self, doc: Doc, table: EntityTable, ordered: Sequence[Statement], number: int
+    ) -> tuple[Speaker, int | None] | None:
+        """Return the person named as the subject of the sentence right after a quote.
+
+        "“Well, Watson, what do you make of it?” Holmes was sitting with his
+        back to me.": with no narration before it to say who spoke, a quote
+        is the words of the one the narration then turns to, when that
+        sentence opens right after it and names them.
+        """
+        statement = ordered[number]
+        end = max(f.end for f in statement.content)
+        stop = ordered[number + 1].start if number + 1 < len(ordered) else len(table.text)
+        tokens = doc.char_span(end, stop, alignment_mode="contract")
+        words = [t for t in tokens if not (t.is_punct or t.is_space)] if tokens else []
+        if not words or breaks(table.text, end, words[0].idx) > 1:
+            return None
+        root = words[0].sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or not end <= subject.idx < stop:
+            return None
+        speaker, index = self._spoken_by(doc, table, statement, subject, end)
+        return (speaker, index) if index is not None else None
 
     def _reporter(
         self, doc: Doc, table: EntityTable, ordered: Sequence[Statement], number: int
