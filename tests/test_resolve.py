@@ -849,3 +849,44 @@ def test_news_descriptions_follow_the_subject_just_named(
 ) -> None:
     """News calls the person or campaign its last sentence was about by a description."""
     assert _speakers(extractor.extract(text))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # An organisation's head noun and another word name it.
+            "A federal appeals court ruled Friday that the state's procedure was illegal.\n\n"
+            "A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit "
+            "overruled a lower court.",
+            "U.S. Court of Appeals",
+        ),
+        (
+            # A spokesperson's title that names whom they speak for.
+            "A spokeswoman for Hillary Clinton says the campaign did not help her.\n\n"
+            "Clinton communications director Jennifer Palmieri spoke to reporters Friday.",
+            "Jennifer Palmieri",
+        ),
+        (
+            # A title for someone else is no spokesperson's.
+            "A spokeswoman for Hillary Clinton says the campaign did not help her.\n\n"
+            "Trump communications director Jennifer Palmieri spoke to reporters Friday.",
+            "A spokeswoman for Hillary Clinton",
+        ),
+    ],
+)
+def test_an_indefinite_description_is_named_in_the_next_sentence(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    """News opens with "a federal appeals court" and names it a sentence later."""
+    assert _speakers(extractor.extract(text))[0] == expected
+
+
+def test_a_description_is_no_word_ending_a_name(extractor: Extractor) -> None:
+    """A description is no word that ends a name: "the website" is not "Popular Website"."""
+    text = (
+        "Popular Website Shows Bias When It Comes To Republicans.\n\n"
+        "Zero Hedge asked why the ratings differ.\n\n"
+        "The website noted that both candidates cited the same studies."
+    )
+    assert _speakers(extractor.extract(text))[-1] != "Popular Website"

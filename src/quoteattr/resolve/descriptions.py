@@ -22,6 +22,7 @@ from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, bare_word, tit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = [
     "DEFINITE",
@@ -36,6 +37,7 @@ __all__ = [
     "head_noun",
     "introduced",
     "known_kind",
+    "named_next",
     "ordered_words",
     "plain_definite",
     "role_of_subject",
@@ -49,6 +51,11 @@ GROUP_NOUNS = {"campaign", "administration"}
 DEFINITE = ("the", "my", "our")
 # The most words a description may have to stand for a person ("the man with the basket").
 _DESCRIPTION_WORDS = 4
+# The labels of an organisation an indefinite description may stand for.
+_BODIES = {"ORG", "FAC"}
+# Words in a spokesperson's title ("Clinton communications director"): the
+# people who speak for someone ("a spokeswoman for Hillary Clinton").
+_PRESS_WORDS = {"spokesman", "spokeswoman", "spokesperson", "communications", "press"}
 # Words in a description that say nothing about which person it is.
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
@@ -97,6 +104,91 @@ def body_described(table: EntityTable, mention: Span, head: str | None) -> int |
     if not mention.text.lower().startswith("the "):
         return None
     return table.organisation(head, mention.start)
+
+
+def named_next(doc: Doc, table: EntityTable, mention: Span, head: str | None) -> int | None:
+    """Return whom an indefinite description stands for that the next sentence names.
+
+    News opens with a description and names it a sentence later: "A federal
+    appeals court ruled … A three-judge panel of the U.S. Court of Appeals
+    for the Sixth Circuit overruled …" (see ``_body_named``); "A spokeswoman
+    for Hillary Clinton says … Clinton communications director Jennifer
+    Palmieri spoke …" (see ``_speaker_named``). The one found takes the
+    description as a mention.
+    """
+    if head is None or mention.text.lower().split()[0] not in {"a", "an"}:
+        return None
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) > _DESCRIPTION_WORDS + 1:
+        return None
+    following = _next_sentence(doc, tokens.sent)
+    if following is None:
+        return None
+    if tokens.root.i == tokens[-1].i and gender_of_noun(head) is None and head not in ROLE_NOUNS:
+        words = description_words(mention.text)
+        found = _body_named(table, Span.from_spacy(following), head, words)
+        if found is not None:
+            table.join(found, mention)
+        return found
+    found = _speaker_named(doc, table, tokens, following, head)
+    if found is not None:
+        table.entitle(found, mention)
+    return found
+
+
+def _next_sentence(doc: Doc, sentence: SpacySpan) -> SpacySpan | None:
+    """Return the sentence after ``sentence``, past blank lines between paragraphs."""
+    after = sentence.end
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    return doc[after].sent if after < len(doc) else None
+
+
+def _body_named(table: EntityTable, sentence: Span, head: str, words: set[str]) -> int | None:
+    """Return the one organisation in ``sentence`` whose name holds ``head`` and another word.
+
+    "A federal appeals court" is "the U.S. Court of Appeals for the Sixth
+    Circuit": its head noun and one more of its words ("appeals") are in the name.
+    """
+    found = {
+        index
+        for index in table.within([sentence])
+        if table.clusters[index].label in _BODIES
+        and not table.clusters[index].provisional
+        and head in table.clusters[index].words
+        and words - {head} & set(table.clusters[index].words)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _speaker_named(
+    doc: Doc, table: EntityTable, tokens: SpacySpan, sentence: SpacySpan, head: str
+) -> int | None:
+    """Return the person the next sentence names as speaking for whom ``tokens`` names.
+
+    "A spokeswoman for Hillary Clinton" is the named subject of the next
+    sentence when the title before the name names Clinton and is a
+    spokesperson's too (``_PRESS_WORDS``), and their sex is not the other.
+    """
+    if head not in _PRESS_WORDS or len(tokens) < 4 or tokens.root.i != tokens[1].i:
+        return None
+    owner = [t for t in tokens[2:] if t.ent_type_ in {"PERSON", "ORG"}]
+    if tokens[2].lower_ != "for" or not owner:
+        return None
+    surname = bare_word(owner[-1].text)
+    names = [c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    index = table.at(Span.from_spacy(names[0])) if names and names[0].pos_ == "PROPN" else None
+    if index is None:
+        return None
+    person = table.clusters[index]
+    gender = "f" if head.endswith("woman") else "m" if head.endswith("man") else None
+    if person.label != "PERSON" or person.unnamed:
+        return None
+    if gender is not None and person.gender not in {None, gender}:
+        return None
+    # The words before the name ("Clinton communications director") are its title.
+    title_words = {bare_word(t.text) for t in doc[names[0].left_edge.i : names[0].i]}
+    return index if surname in title_words and title_words & _PRESS_WORDS else None
 
 
 def group_of_person(doc: Doc, table: EntityTable, mention: Span, head: str | None) -> int | None:

@@ -476,7 +476,7 @@ class EntityTable:
             cluster = self.clusters[index]
             if cluster.label != "PERSON":
                 continue
-            if len(words) == 1 and words <= set(cluster.words):
+            if len(words) == 1 and _name_title(words, cluster.words):
                 return index
             for title in cluster.titles:
                 title_words = _title_words(title.text)
@@ -487,6 +487,16 @@ class EntityTable:
                     shared = len(words & title_words)
                     bearers[index] = max(bearers.get(index, 0), shared)
         return _best_bearer(bearers)
+
+
+def _name_title(words: set[str], name: tuple[str, ...]) -> bool:
+    """Return whether a one-word description is the title a name opens with.
+
+    "The parson" is "Parson Tringham"; "the website" is not "Popular
+    Website", nor "the smith" John Smith: a word that ends a name of two
+    words or more is no title of its bearer.
+    """
+    return name[0] in words if len(name) > 1 else set(name) == words
 
 
 def _best_bearer(bearers: dict[int, int]) -> int | None:

@@ -76,6 +76,7 @@ from quoteattr.resolve.descriptions import (
     head_noun,
     introduced,
     known_kind,
+    named_next,
     ordered_words,
     plain_definite,
     role_of_subject,
@@ -357,6 +358,9 @@ class RuleResolver:
             if body is not None:
                 table.join(body, mention)
                 return body
+            later = named_next(doc, table, mention, head)
+            if later is not None:
+                return later
             role = role_of_subject(doc, table, mention, head, scene.said)
             if role is not None:
                 table.entitle(role, mention)
