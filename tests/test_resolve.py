@@ -690,6 +690,29 @@ def test_the_subject_of_the_main_clause_is_whom_the_pronoun_means(extractor: Ext
     assert _speakers(extractor.extract(text))[-1] == "Mr. Denham"
 
 
+def test_a_pronoun_subject_goes_on_meaning_the_last_named_subject(extractor: Extractor) -> None:
+    """Narration whose subjects are all "she" is about the woman it last named as a subject."""
+    text = (
+        "Mrs. Hall went into the parlour.\n"
+        "“Can I take your coat, sir?” she said.\n"
+        "“No,” said the stranger.\n"
+        "She frowned at Millie, because Millie was slow.\n"
+        "She went back to the kitchen.\n"
+        "“Very well, sir,” she said."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mrs. Hall"
+
+
+def test_her_mother_is_of_the_family_of_whoever_calls_her_by_name(extractor: Extractor) -> None:
+    """A daughter with no surname belongs to the family of the one who calls her by name."""
+    text = (
+        "Mrs. Bennet sat by the fire with her daughters Lizzy and Kitty.\n"
+        "“I hope you will like it, Lizzy,” said Mr. Bennet.\n"
+        "“We are not in a way to know what he likes,” said her mother."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mrs. Bennet"
+
+
 def test_a_pronoun_is_the_one_of_the_exchange_whose_sex_agrees(extractor: Extractor) -> None:
     """With a woman and a man talking, "he" is the man, not another named in passing."""
     text = (

@@ -50,7 +50,9 @@ __all__ = [
     "addressee",
     "breaks",
     "name_the_narrator",
+    "named_subjects",
     "narration_subject",
+    "pronoun_subject",
     "statement_end",
     "without_echoes",
 ]
@@ -620,6 +622,58 @@ def narration_subject(
         if cluster.label == "PERSON" and cluster.gender in {None, gender}:
             return index
     return None
+
+
+def pronoun_subject(doc: Doc, start: int, end: int, gender: str) -> int | None:
+    """Return where the narration between two offsets last makes "he" or "she" its subject.
+
+    Only the last subject counts, of a main clause when there is one: "He
+    went to the door. He turned." gives the second "He", for ``gender``'s
+    pronoun; a name or another subject last gives nothing.
+    """
+    if end <= start:
+        return None
+    tokens = doc.char_span(start, end, alignment_mode="contract")
+    if tokens is None:
+        return None
+    subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"} and not _told(t)]
+    main = [t for t in subjects if _in_main_clause(t)]
+    if not main and not subjects:
+        return None
+    last = (main or subjects)[-1]
+    return last.idx if PERSON_PRONOUNS.get(last.lower_) == gender else None
+
+
+def named_subjects(
+    doc: Doc, table: EntityTable, ordered: Sequence[Statement]
+) -> dict[str, list[tuple[int, int]]]:
+    """Return, per gender, where the narration names a person as a main clause's subject.
+
+    Each entry is (offset, entity), in text order: the person "he" or "she"
+    goes on meaning while the narration's subjects are pronouns ("Mrs. Hall
+    went in. She rapped. She went to the fire."). Subjects inside the
+    statements' words are not the narration's; people of no known gender
+    are left out.
+    """
+    spans = sorted((f.start, f.end) for statement in ordered for f in statement.content)
+    found: dict[str, list[tuple[int, int]]] = {"m": [], "f": []}
+    position = 0
+    for token in doc:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN":
+            continue
+        while position < len(spans) and spans[position][1] <= token.idx:
+            position += 1
+        if position < len(spans) and spans[position][0] <= token.idx:
+            continue
+        if not _in_main_clause(token) or _told(token):
+            continue
+        index = table.at(Span.from_spacy(token))
+        if index is None or table.clusters[index].label != "PERSON":
+            continue
+        gender = table.clusters[index].gender
+        if gender in found:
+            found[gender].append((token.idx, index))
+    return found
 
 
 def _in_main_clause(subject: Token) -> bool:

@@ -347,7 +347,28 @@ class EntityTable:
         "His wife" of Mr. Bennet is Mrs. Bennet; the person's own gender must be
         known. The one met last before ``offset`` counts, else the first met after.
         """
-        surname = self.clusters[index].words[-1]
+        return self.of_family(self.clusters[index].words[-1], gender, offset, index)
+
+    def surname(self, index: int) -> str | None:
+        """Return a person's surname, if the text gives one.
+
+        It is the last of several name words, or a name after a gendered
+        honorific ("Mrs. Bennet"); "Kitty" alone has none.
+        """
+        cluster = self.clusters[index]
+        if len(cluster.words) > 1:
+            return cluster.words[-1]
+        first = cluster.name.split()[0] if cluster.name.split() else ""
+        return cluster.words[-1] if cluster.words and honorific_gender(first) else None
+
+    def of_family(
+        self, surname: str, gender: str, offset: int, other_than: int | None = None
+    ) -> int | None:
+        """Return the person of ``gender`` with ``surname`` met last before ``offset``.
+
+        With none before, the first met after counts; ``other_than`` is passed over.
+        """
+        index = other_than
         best, best_key = None, (-1, 0)
         for other, cluster in enumerate(self.clusters):
             if other == index or cluster.label != "PERSON" or cluster.gender != gender:

@@ -55,8 +55,9 @@ also lists the entities its content mentions (``Statement.about``).
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -90,7 +91,9 @@ from quoteattr.resolve.dialogue import (
     addressee,
     breaks,
     name_the_narrator,
+    named_subjects,
     narration_subject,
+    pronoun_subject,
     statement_end,
     without_echoes,
 )
@@ -146,6 +149,12 @@ class _Scene:
     called: int | None
     #: The exchange's last two speakers.
     pair: Sequence[int]
+    #: Per gender, where the narration names a person as its subject (see ``named_subjects``).
+    subjects: Mapping[str, Sequence[tuple[int, int]]] = attrs.field(factory=dict)
+    #: Per gender, where the last speaker of that gender was met, and who it is.
+    spoken: Mapping[str, tuple[int, int]] = attrs.field(factory=dict)
+    #: Per person with no surname, the surnames of those who called them by name.
+    callers: Mapping[int, set[str]] = attrs.field(factory=dict)
 
     @property
     def mention(self) -> Span | None:
@@ -249,6 +258,9 @@ class RuleResolver:
         chosen: list[int | None] = []
         quoted: deque[Statement] = deque()
         previous: int | None = None
+        subjects = named_subjects(doc, table, ordered)
+        spoken: dict[str, tuple[int, int]] = {}
+        callers: dict[int, set[str]] = {}
         tokens = Tokens(doc)
         for number, statement in enumerate(ordered):
             # People named inside what is being said, or what was just said,
@@ -275,6 +287,9 @@ class RuleResolver:
                 narration=narration,
                 called=called,
                 pair=_exchange(table, ordered, chosen, number),
+                subjects=subjects,
+                spoken=spoken,
+                callers=callers,
             )
             index = self._resolve(scene)
             if index is not None and (
@@ -289,6 +304,8 @@ class RuleResolver:
                 quoted.append(statement)
             if index is not None:
                 previous = index
+                _remember_speaker(table, spoken, statement, index)
+                _remember_caller(table, tokens, callers, statement, index)
         return chosen
 
     def _resolve_alone(
@@ -332,7 +349,12 @@ class RuleResolver:
             if relative is not None:
                 possessor, gender = relative
                 owner = self._pronoun(attrs.evolve(scene, called=None, pair=()), possessor)
-                kin = table.relative(owner, gender, mention.start) if owner is not None else None
+                kin = _kin(scene, owner, gender)
+                if kin is None and scene.called is not None:
+                    # "“…, Lizzy.” / “…,” said her mother": the one just called by name.
+                    called = table.clusters[scene.called]
+                    if called.label == "PERSON" and called.gender in {None, possessor}:
+                        kin = _kin(scene, scene.called, gender)
                 if kin is not None:
                     table.join(kin, mention)
                     return kin
@@ -420,11 +442,13 @@ class RuleResolver:
     def _pronoun(self, scene: _Scene, gender: str) -> int | None:
         """Return the person a "he" or "she" (or "his", "her") before a statement stands for.
 
-        The subject of the narration since the last quote comes first, else
-        the person the quote just before called by name (``called``), when
-        they agree, else the one of the exchange's two speakers (``pair``)
-        whose sex alone agrees, else the nearest person (see ``_person_before``), else
-        the nearest person known by a description (see
+        The subject of the narration since the last quote comes first (when
+        that subject is "he" or "she", whom the pronoun chain goes on
+        meaning, see ``_chained``), else the person the quote just before
+        called by name (``called``), when they agree, else the one of the
+        exchange's two speakers (``pair``) whose sex alone agrees, else the
+        nearest person (see ``_person_before``), else the nearest person known
+        by a description (see
         ``_description_before``); the person found takes the pronoun's gender.
         """
         doc, table, called, said = scene.doc, scene.table, scene.called, scene.said
@@ -435,6 +459,8 @@ class RuleResolver:
         if scene.narration is not None:
             end = min(mention.start, scene.statement.start)
             index = narration_subject(doc, table, scene.narration, end, gender)
+            if index is None:
+                index = _chained(scene, gender, scene.narration, end)
         if index is None and called is not None:
             index = called if table.clusters[called].gender in {None, gender} else None
         if index is None:
@@ -465,6 +491,79 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _remember_speaker(
+    table: EntityTable, spoken: dict[str, tuple[int, int]], statement: Statement, index: int
+) -> None:
+    """Note a statement's resolved speaker as the last person of their gender met."""
+    gender = table.clusters[index].gender
+    mention = statement.speaker.mention if statement.speaker is not None else None
+    if mention is None or mention.text.lower() in PERSON_PRONOUNS:
+        return
+    if gender is not None and table.clusters[index].label == "PERSON":
+        spoken[gender] = (mention.start, index)
+
+
+def _remember_caller(
+    table: EntityTable,
+    tokens: Tokens,
+    callers: dict[int, set[str]],
+    statement: Statement,
+    index: int,
+) -> None:
+    """Note the surname of a speaker who calls a person of no surname by name ("…, Kitty.")."""
+    if statement.kind is not Kind.DIRECT or table.clusters[index].label != "PERSON":
+        return
+    surname = table.surname(index)
+    called = addressee(table, tokens, statement, index)
+    if surname is not None and called is not None and table.surname(called) is None:
+        callers.setdefault(called, set()).add(surname)
+
+
+def _kin(scene: _Scene, owner: int | None, gender: str) -> int | None:
+    """Return the relative of ``gender`` of person ``owner``: who shares their surname.
+
+    For a person the text gives no surname, their family's is found from
+    those who call them by name (see ``_of_callers_family``).
+    """
+    if owner is None or scene.mention is None:
+        return None
+    kin = scene.table.relative(owner, gender, scene.mention.start)
+    return kin if kin is not None else _of_callers_family(scene, owner, gender)
+
+
+def _of_callers_family(scene: _Scene, owner: int, gender: str) -> int | None:
+    """Return the relative of ``gender`` of a person the text gives no surname ("her mother").
+
+    When everyone with a surname who calls them by name shares one ("“…,
+    Kitty.”" said by Mrs. Bennet), it is the family's: the person of
+    ``gender`` with that surname is meant, the caller included.
+    """
+    table, mention = scene.table, scene.mention
+    surnames = scene.callers.get(owner, set())
+    if mention is None or len(surnames) != 1 or table.surname(owner) is not None:
+        return None
+    return table.of_family(next(iter(surnames)), gender, mention.start, owner)
+
+
+def _chained(scene: _Scene, gender: str, start: int, end: int) -> int | None:
+    """Return whom a "he" or "she" subject of the narration before a quote goes on meaning.
+
+    "Mrs. Hall went in. She rapped. She went to the fire. “…,” she said.": a
+    pronoun subject last in the narration stands for the person the
+    narration last named as a main clause's subject, in that gender.
+    """
+    if pronoun_subject(scene.doc, start, end, gender) is None:
+        return None
+    named = scene.subjects.get(gender, ())
+    position = bisect.bisect_left(named, (start, -1))
+    last = [named[position - 1]] if position else []
+    if gender in scene.spoken:
+        last.append(scene.spoken[gender])
+    if not last or end - max(last)[0] > SEARCH_CHARS:
+        return None
+    return max(last)[1]
 
 
 def _exchange(
