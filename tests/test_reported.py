@@ -29,6 +29,14 @@ def _summary(statement: Statement) -> tuple[str, str, str | None, str | None]:
             ("verb-ccomp", "that Russia welcomes the results of the talks", "said", "Lavrov"),
         ),
         (
+            "Trump has admitted using the tax code to avoid taxes.",
+            ("verb-gerund", "using the tax code to avoid taxes", "admitted", "Trump"),
+        ),
+        (
+            "Clinton said the plan would fail and warned that taxes would rise.",
+            ("verb-ccomp", "that taxes would rise", "warned", "Clinton"),
+        ),
+        (
             "Lavrov said Russia welcomes the results of the talks.",
             ("verb-ccomp", "Russia welcomes the results of the talks", "said", "Lavrov"),
         ),

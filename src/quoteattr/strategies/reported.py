@@ -7,6 +7,8 @@ construction, and each construction is a rule of its own:
   CLAUSE, X urged ..." (the complement clause is the content);
 - ``verb-xcomp``: "X urged / called on / asked Y to ...", "X vowed to ..."
   (content from the addressee to the end of the infinitive);
+- ``verb-gerund``: "X admitted / denied / proposed using Y" (the gerund
+  phrase);
 - ``verb-object``: "X denied / confirmed / announced the report" (a noun
   phrase as content, for verbs whose object is a claim);
 - ``verb-prep``: "X spoke of Y", "X called for Y", "X pressed him on Y" (the
@@ -460,6 +462,12 @@ class _Finder:
             start = _extent(objects[0])[0] if objects else _extent(xcomp)[0]
             content = [(start, _infinitives_end(token, xcomp))]
             return self._statement(content, cue("verb-xcomp"), speaker, addressee=addressee)
+        gerunds = [c for c in xcomps if c.tag_ == "VBG" and c.i > token.i]
+        if gerunds and speaker is not None:
+            # "Trump has admitted using the tax code": a gerund complement of a
+            # cue verb is what is admitted, denied or proposed.
+            content = [_clause_extent(gerunds[0])]
+            return self._statement(content, cue("verb-gerund"), speaker)
         clause = _clause_around(token)
         if clause is not None and speaker is not None and _aside(token):
             head_start, head_end = _extent(clause)

@@ -156,6 +156,17 @@ def speaker_of(text: str, cue: Token, low: int, high: int) -> Span | None:
             return name_span(text, head, low, high)
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"}:
             return None
+        if (
+            verb.dep_ == "conj"
+            and cue_class_of(verb) is not None
+            and head.dep_ == "ccomp"
+            and head.head.i < head.i
+            and cue_class_of(head.head) is not None
+        ):
+            # "Clinton said the plan would fail and warned that …": the parser joins
+            # the second cue to the content clause, whose extent leaves it out; it
+            # shares the subject of the first cue (when the clause follows it).
+            head = head.head
         verb = head
     return None
 
