@@ -448,8 +448,8 @@ class RuleResolver:
         called by name (``called``), when they agree, else the one of the
         exchange's two speakers (``pair``) whose sex alone agrees, else the
         nearest person (see ``_person_before``), else the nearest person known
-        by a description (see
-        ``_description_before``); the person found takes the pronoun's gender.
+        by a description (see ``description_before``); the person found takes
+        the pronoun's gender.
         """
         doc, table, called, said = scene.doc, scene.table, scene.called, scene.said
         mention = scene.mention
