@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -417,6 +417,20 @@ class EntityTable:
                     found.append(index)
         return found
 
+    def _mentions_before(
+        self, offset: int, limit: int | None = None
+    ) -> Iterator[tuple[int, int, int]]:
+        """Yield (start, end, cluster) of the mentions before ``offset``, nearest first.
+
+        With a ``limit``, only those starting at most that many characters back.
+        """
+        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
+        for position in range(end - 1, -1, -1):
+            mention = self.by_offset[position]
+            if limit is not None and offset - mention[0] > limit:
+                return
+            yield mention
+
     def organisation(self, head: str, offset: int, owner: int | None = None) -> int | None:
         """Return the nearest organisation before ``offset`` whose name holds ``head``.
 
@@ -427,11 +441,7 @@ class EntityTable:
         Clinton campaign").
         """
         surname = self.clusters[owner].words[-1] if owner is not None else head
-        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
-        for position in range(end - 1, -1, -1):
-            start, _, index = self.by_offset[position]
-            if offset - start > SEARCH_CHARS:
-                break
+        for _, _, index in self._mentions_before(offset, SEARCH_CHARS):
             cluster = self.clusters[index]
             named = len(cluster.words) > 1 and not cluster.provisional
             held = head in cluster.words and surname in cluster.words
@@ -457,11 +467,7 @@ class EntityTable:
         """
         skipped = list(skip)
         passing = None
-        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
-        for position in range(end - 1, -1, -1):
-            start, stop, index = self.by_offset[position]
-            if offset - start > limit:
-                break
+        for start, stop, index in self._mentions_before(offset, limit):
             cluster = self.clusters[index]
             if cluster.label not in labels:
                 continue
@@ -490,10 +496,8 @@ class EntityTable:
         known only by a description are not guessed at that way. A title that is part of the
         name counts ("the parson" for "Parson Tringham").
         """
-        end = bisect.bisect_left(self.by_offset, (offset, 0, 0))
         bearers: dict[int, int] = {}
-        for position in range(end - 1, -1, -1):
-            _, _, index = self.by_offset[position]
+        for _, _, index in self._mentions_before(offset):
             cluster = self.clusters[index]
             if cluster.label != "PERSON":
                 continue
