@@ -913,3 +913,18 @@ def test_a_description_is_no_word_ending_a_name(extractor: Extractor) -> None:
         "The website noted that both candidates cited the same studies."
     )
     assert _speakers(extractor.extract(text))[-1] != "Popular Website"
+
+
+def test_a_name_the_ner_missed_is_the_speaker_not_its_apposition(extractor: Extractor) -> None:
+    """The head name of a mention, even unrecognised, beats a name inside its apposition."""
+    text = (
+        "Ivy Grant met the press.\n"
+        "Ivy Grant, the Republican nominee's eldest daughter, said that the plan was fair."
+    )
+    with extractor.nlp.select_pipes(disable=["quoteattr_extractor"]):
+        doc = extractor.nlp(text)
+    # As if the NER had missed this mention of the name.
+    start = text.index("Ivy Grant,")
+    doc.ents = [e for e in doc.ents if e.start_char != start]
+    result = extractor.extract_doc(doc)
+    assert [s.speaker.name for s in result.statements if s.speaker] == ["Ivy Grant"]

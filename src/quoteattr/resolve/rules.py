@@ -730,6 +730,15 @@ def _named(doc: Doc, table: EntityTable, mention: Span) -> int | None:
         index = table.at(Span.from_spacy(token))
         if index is not None:
             return index
+    if root.pos_ == "PROPN":
+        # A name the NER missed here, ahead of any name inside its apposition
+        # ("Ivanka Trump, the Republican nominee's daughter" is not "Republican").
+        first = root
+        while first.i > span.start and (left := doc[first.i - 1]).head.i == root.i:
+            if left.dep_ != "compound" or left.pos_ != "PROPN":
+                break
+            first = left
+        return table.add_missed_name(Span.from_spacy(doc[first.i : root.i + 1]))
     return None
 
 
