@@ -928,3 +928,64 @@ def test_a_name_the_ner_missed_is_the_speaker_not_its_apposition(extractor: Extr
     doc.ents = [e for e in doc.ents if e.start_char != start]
     result = extractor.extract_doc(doc)
     assert [s.speaker.name for s in result.statements if s.speaker] == ["Ivy Grant"]
+
+
+def test_pronoun_with_no_named_antecedent_is_the_one_introduced(extractor: Extractor) -> None:
+    """With no named man, "he" is the man a description introduced ("a man behind her")."""
+    text = (
+        "Mary Brown sat by the window of the coach .\n"
+        "After a while she became aware of a man behind her .\n"
+        "She felt him watching her .\n"
+        "“ Is this your first journey ? ” he asked ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "a man"
+
+
+def test_an_object_wished_for_is_no_person(extractor: Extractor) -> None:
+    """ "In want of a wife": an object no clause or pronoun takes up introduces nobody."""
+    text = (
+        "Every rich farmer in the valley is in want of a wife .\n"
+        "The harvest was good that year .\n"
+        "“ It will rain tomorrow , ” she said ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "she"
+
+
+def test_the_description_is_the_one_introduced(extractor: Extractor) -> None:
+    """ "A man … the man": one speaker, named by the description the text uses most."""
+    text = (
+        "A man came out from behind the old mill .\n"
+        "“ Stop there ! ” said the man .\n"
+        "The boy stood still .\n"
+        "“ Where do you live ? ” said the man ."
+    )
+    result = extractor.extract(text)
+    entities = {s.speaker.entity for s in result.statements if s.speaker}
+    assert len(entities) == 1
+    assert _speakers(result) == ["the man", "the man"]
+    (person,) = [e for e in result.entities if e.id in entities]
+    assert "A man" in [m.text for m in person.mentions]
+
+
+def test_a_voice_is_the_person_it_introduces(extractor: Extractor) -> None:
+    """ "Cried a voice, as a woman stepped out": the voice is hers."""
+    text = (
+        "The children ran across the yard .\n"
+        "“ Come back ! ” cried a sharp voice , as a woman stepped out of the house .\n"
+        "“ Come back this minute , ” said the woman ."
+    )
+    result = extractor.extract(text)
+    entities = [s.speaker.entity for s in result.statements if s.speaker]
+    assert entities[0] is not None
+    assert entities[0] == entities[-1]
+    assert _speakers(result)[0] in {"a woman", "the woman"}
+
+
+def test_the_first_of_them_is_not_the_one_introduced(extractor: Extractor) -> None:
+    """ "A fair man … the first man who came in": a clause tells another man apart."""
+    text = (
+        "A fair man sat on the porch all the afternoon .\n"
+        "The first man who came in was a tall officer .\n"
+        "“ Who is here ? ” said the first man ."
+    )
+    assert _speakers(extractor.extract(text))[-1] != "A fair man"

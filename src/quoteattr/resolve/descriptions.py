@@ -36,13 +36,17 @@ __all__ = [
     "group_of_person",
     "head_noun",
     "introduced",
+    "introduced_person",
+    "introduction",
     "known_kind",
     "named_next",
     "ordered_words",
+    "person_gender",
     "plain_definite",
     "role_of_subject",
     "subject_before",
     "subject_name",
+    "voice_of",
 ]
 
 # Groups named after the person who leads them ("the Trump campaign").
@@ -59,6 +63,15 @@ _PRESS_WORDS = {"spokesman", "spokeswoman", "spokesperson", "communications", "p
 # Words in a description that say nothing about which person it is.
 _VAGUE = {"former", "then", "new", "top", "senior", "current", "longtime", "veteran"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
+# The articles that introduce someone new ("a man", "another private", "one girl").
+_INDEFINITE = {"a", "an", "another", "one"}
+# What a speaker heard before being seen is called ("a terrible voice"); our own list.
+_VOICE_NOUNS = {"voice"}
+# How far after a voice (in characters) its owner may be introduced.
+_VOICE_CHARS = 400
+# Where a description of a person who may speak stands: a subject, or an object
+# that introduces them ("conscious of a man behind", "facing a lady").
+_PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 # How far back (in characters) a description's person may have been introduced
 # ("a gentleman … the gentleman"), and how recently someone unnamed entered the scene.
 _INTRODUCTION_CHARS = 3 * SEARCH_CHARS
@@ -388,34 +401,169 @@ def description_before(
 ) -> int | None:
     """Return the person known only by a description that a pronoun with no named antecedent means.
 
-    The nearest subject before ``offset``, within a pronoun's reach and
-    outside what was said, that is one man or one woman known to the reader
-    ("The girl looked up.", not "a single man") stands for "he" or "she";
-    the same description met before is the same person.
+    The nearest one before ``offset``, within a pronoun's reach and outside
+    what was said, stands for "he" or "she": a subject that is one man or one
+    woman known to the reader ("The girl looked up.", not "a single man"), or
+    one the text introduces ("A man started up", "she was conscious of a man
+    behind", "facing a lady"); a subject whose noun shows no sex counts when
+    the next sentence goes on about it by that pronoun ("A certain tall
+    soldier developed virtues. He came flying back."). The same description
+    met before is the same person, and "the man" is the one "a man"
+    introduced (see ``introduction``).
     """
     tokens = doc.char_span(max(0, offset - SEARCH_CHARS), offset, alignment_mode="contract")
     if tokens is None:
         return None
     for token in reversed(tokens):
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ != "NN":
+        if token.tag_ != "NN" or token.dep_ not in _PERSON_DEPS:
             continue
-        if gender_of_noun(token.lemma_.lower()) != gender:
+        article = next((c for c in token.lefts if c.dep_ in {"det", "nummod"}), None)
+        if article is None or article.lower_ not in {"the", *_INDEFINITE}:
             continue
-        article = next((c for c in token.lefts if c.dep_ == "det"), None)
-        if article is None or article.lower_ != "the":
+        indefinite = article.lower_ in _INDEFINITE
+        if token.dep_ not in {"nsubj", "nsubjpass"} and not indefinite:
             continue
         if any(s.start <= token.idx < s.end for s in said):
             continue
+        if person_gender(token) != gender:
+            continue
+        if indefinite:
+            if not _introduces(token, gender):
+                continue
+            return introduced_person(table, doc, token, gender)
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
         words = {c.lower_ for c in modifiers} | {token.lower_}
         mention = Span.from_spacy(doc[article.i : token.i + 1])
         known = table.described(words, token.idx, token.lemma_.lower())
+        if known is None:
+            known = introduction(doc, table, token, said)
         if known is not None:
             table.join(known, mention)
             return known
         ordered = tuple(t.lower_ for t in doc[article.i : token.i + 1] if t.lower_ in words)
         return table.describe(mention, ordered, gender)
     return None
+
+
+def introduced_person(table: EntityTable, doc: Doc, token: Token, gender: str | None) -> int:
+    """Return the person an indefinite description introduces ("a small boy"), made if new.
+
+    The description, from its article to its noun, names them.
+    """
+    start = min(c.i for c in token.lefts if c.dep_ in {"det", "nummod", "amod", "compound"})
+    mention = Span.from_spacy(doc[start : token.i + 1])
+    index = table.at(mention)
+    if index is not None and table.clusters[index].unnamed:
+        return index
+    words = tuple(
+        t.lower_ for t in doc[start : token.i + 1] if t.lower_ not in _DETERMINERS | _INDEFINITE
+    )
+    return table.describe(mention, words, gender)
+
+
+def introduction(
+    doc: Doc, table: EntityTable, noun: Token, said: Sequence[Span] = ()
+) -> int | None:
+    """Return the person an indefinite description with ``noun``'s head introduced before it.
+
+    "A man started up … said the man": a definite description is the
+    nearest one before it, within a pronoun's reach, that a subject or
+    an object with the same noun and "a", "an" or "one" introduced, outside
+    what was said; that person is named by the description that introduced
+    them ("a man").
+    """
+    start = max(0, noun.idx - SEARCH_CHARS)
+    tokens = doc.char_span(start, noun.idx, alignment_mode="contract")
+    if tokens is None:
+        return None
+    if noun.tag_ != "NN" or any(c.dep_ in {"relcl", "acl", "prep"} for c in noun.rights):
+        # "The first man who came in" is told apart from the others by its clause.
+        return None
+    lemma = noun.lemma_.lower()
+    words = {c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound", "nummod"}}
+    for token in reversed(tokens):
+        if token.tag_ != "NN" or token.lemma_.lower() != lemma or not _indefinite(token):
+            continue
+        if token.dep_ not in _PERSON_DEPS:
+            continue
+        if any(s.start <= token.idx < s.end for s in said):
+            continue
+        # "The young man" is "a fair young man"; "the first man" is no "a man".
+        if not words <= {c.lower_ for c in token.lefts}:
+            return None
+        gender = person_gender(token)
+        return introduced_person(table, doc, token, gender) if gender is not None else None
+    return None
+
+
+def voice_of(doc: Doc, table: EntityTable, mention: Span, head: str | None) -> int | None:
+    """Return the person whose voice speaks ("cried a terrible voice, as a man started up").
+
+    A voice heard before its owner is seen belongs to the person the text
+    introduces next (see ``_introduces``): in its own sentence, else within
+    the few lines after it ("said a voice in her ear. … she had been
+    conscious of a man behind"). The voice becomes a mention of theirs.
+    """
+    if head not in _VOICE_NOUNS or mention.text.lower().split()[0] not in _INDEFINITE:
+        return None
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None:
+        return None
+    for token in doc[tokens.sent.start :]:
+        if token.idx - mention.end > _VOICE_CHARS:
+            break
+        if token.sent.start > tokens.sent.start and _others_act(token):
+            break
+        if tokens.start <= token.i < tokens.end or token.tag_ != "NN" or not _indefinite(token):
+            continue
+        gender = person_gender(token)
+        if gender is None or token.dep_ not in _PERSON_DEPS or not _introduces(token, gender):
+            continue
+        return introduced_person(table, doc, token, gender)
+    return None
+
+
+def _others_act(token: Token) -> bool:
+    """Return whether a token is the subject of its clause and a name or a group ("the players")."""
+    return token.dep_ in {"nsubj", "nsubjpass"} and (token.pos_ == "PROPN" or token.tag_ == "NNS")
+
+
+def person_gender(noun: Token) -> str | None:
+    """Return the sex a description's noun shows ("a man"), or the noun before it.
+
+    "A woman servant" is a woman.
+    """
+    gender = gender_of_noun(noun.lemma_.lower())
+    if gender is not None:
+        return gender
+    for child in noun.lefts:
+        if child.dep_ == "compound" and child.i == noun.i - 1:
+            return gender_of_noun(child.lemma_.lower())
+    return None
+
+
+def _introduces(noun: Token, gender: str) -> bool:
+    """Return whether an indefinite description brings someone into the story.
+
+    A subject does, unless it is inside a clause that reports or defines
+    ("it is a truth that a single man … must be"); an object does when a
+    clause of its own tells what they do ("facing a lady who met his eyes")
+    or the next sentence takes them up by a pronoun ("conscious of a man
+    behind. She felt him observing her."), not a person only wished for
+    ("in want of a wife").
+    """
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        clause = noun.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        return clause.dep_ in {"ROOT", "advcl"}
+    if any(c.dep_ == "relcl" for c in noun.rights):
+        return True
+    following = _next_sentence(noun.doc, noun.sent)
+    pronouns = {w for w, g in PERSON_PRONOUNS.items() if g == gender and w != "her"}
+    if gender == "f":
+        pronouns.add("she")
+    return following is not None and any(t.lower_ in pronouns for t in following)
 
 
 def known_kind(mention: Span, head: str | None) -> bool:

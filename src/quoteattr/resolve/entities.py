@@ -134,11 +134,33 @@ class Cluster:
         """Return the name to show: the full name the text uses most, the fullest on a tie.
 
         A full name has two words or more; "Crooked Hillary Clinton", once
-        against "Hillary Clinton" five times, is an epithet, not the name.
+        against "Hillary Clinton" five times, is an epithet, not the name. A
+        person known only by descriptions is named by the one used most (see
+        ``_description``).
         """
+        if self.unnamed:
+            return self._description()
         full = [(count, len(name.split()), name) for name, count in self.spellings.items()]
         full = [item for item in full if item[1] >= 2]
         return max(full)[2] if full else self.name
+
+    def _description(self) -> str:
+        """Return the description the text calls an unnamed person by most, the first on a tie.
+
+        Articles apart ("a man" is "the man"): "An elderly parson … said the
+        parson … said the parson" is "the parson".
+        """
+        seen: dict[str, list[str]] = {}
+        for mention in sorted(self.mentions):
+            words = mention.text.split()
+            bare = " ".join(
+                words[1:] if len(words) > 1 and words[0].lower() in _ARTICLES else words
+            )
+            seen.setdefault(bare.lower(), []).append(mention.text)
+        if not seen:
+            return self.name
+        texts = max(seen.values(), key=len)
+        return max(texts, key=texts.count)
 
 
 def _clean(text: str, mention: Span) -> Span | None:
@@ -501,7 +523,7 @@ class EntityTable:
             cluster = self.clusters[index]
             if cluster.label != "PERSON":
                 continue
-            if len(words) == 1 and _name_title(words, cluster.words):
+            if len(words) == 1 and not cluster.unnamed and _name_title(words, cluster.words):
                 return index
             for title in cluster.titles:
                 title_words = _title_words(title.text)

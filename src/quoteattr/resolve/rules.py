@@ -12,7 +12,10 @@ A speaker mention resolves, in this order:
    he"), else the one of the exchange's last two speakers whose known sex
    alone agrees (a woman and a man talking: "he" is the man), else the
    previous statement's speaker when it agrees and nobody
-   agreeing was named since, else the nearest; people named inside the
+   agreeing was named since, else the nearest, else (when none is named,
+   or the nearest is known only by a description) the person a description
+   introduced or named last ("a man started up … he said" is "a man");
+   people named inside the
    quotes before it are passed over, and the one its own quote calls by name
    ("“Have a troche, Kronborg,” he said") gives way to the nearest other
    person who agrees; "it" and "they" to the nearest organisation, place or
@@ -38,7 +41,9 @@ A speaker mention resolves, in this order:
    description whose noun shows a gender is the one the quote before called
    by name, when their sex agrees; else "the" and a plain noun of sex, age or
    family ("the mother", "the girl") that the text introduced nobody by is
-   whom "she" or "he" would stand for; else it ("the parson", "the old
+   whom "she" or "he" would stand for; "the man" is the one "a man"
+   introduced, and "a voice" the person the text introduces with it ("cried a
+   terrible voice, as a man started up"); else it ("the parson", "the old
    woman", "my aunt") becomes a person of its own, so that a later "he" or
    "she" can stand for it ("his uncle" does not: it is often someone already
    named);
@@ -76,6 +81,7 @@ from quoteattr.resolve.descriptions import (
     group_of_person,
     head_noun,
     introduced,
+    introduction,
     known_kind,
     named_next,
     ordered_words,
@@ -83,6 +89,7 @@ from quoteattr.resolve.descriptions import (
     role_of_subject,
     subject_before,
     subject_name,
+    voice_of,
 )
 from quoteattr.resolve.dialogue import (
     PERSON_PRONOUNS,
@@ -418,19 +425,32 @@ class RuleResolver:
     def _new_person(self, scene: _Scene, words: set[str], head: str | None) -> int | None:
         """Return whom a definite description no title matches stands for ("the mother").
 
-        The one the quote before called by name, when the description's noun
+        A voice is the person the text introduces with it (see ``voice_of``);
+        else the one the quote before called by name, when the description's noun
         agrees in gender ("“Indeed, Mrs. Blaine, …” / “…,” breathed the
-        beautiful lady"); else, for "the" and a plain noun of nobody
+        beautiful lady"); else, for "the", the one an indefinite description
+        with its noun introduced ("a man … said the man", see
+        ``introduction``); else, for "the" and a plain noun of nobody
         introduced, the person "he" or "she" would stand for ("Mrs. Morel did
         her work. … “…,” replied the mother"); else a person of its own (see
         ``_description_gender``). The person found takes the description as a title.
         """
         doc, table, called = scene.doc, scene.table, scene.called
         mention = scene.mention
+        voice = voice_of(doc, table, mention, head) if mention is not None else None
+        if voice is not None:
+            return voice
         gender = description_gender(doc, mention, words) if mention is not None else None
         if mention is None or gender is None:
             return None
         known = called if called is not None and table.clusters[called].gender == gender else None
+        if known is None and mention.text.lower().startswith("the "):
+            # "A man started up … said the man": the one "a man" introduced.
+            tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            known = introduction(doc, table, tokens.root, scene.said) if tokens else None
+            if known is not None:
+                table.join(known, mention)
+                return known
         if known is None and known_kind(mention, head) and not introduced(doc, mention, head):
             known = self._pronoun(scene, gender)
             known = None if known is None or table.clusters[known].unnamed else known
@@ -447,9 +467,10 @@ class RuleResolver:
         meaning, see ``_chained``), else the person the quote just before
         called by name (``called``), when they agree, else the one of the
         exchange's two speakers (``pair``) whose sex alone agrees, else the
-        nearest person (see ``_person_before``), else the nearest person known
-        by a description (see ``description_before``); the person found takes
-        the pronoun's gender.
+        nearest person (see ``_person_before``); when that is nobody, or
+        someone known only by a description, the person known by a description
+        met last (see ``description_before``: "a man started up … he said" is
+        "a man"); the person found takes the pronoun's gender.
         """
         doc, table, called, said = scene.doc, scene.table, scene.called, scene.said
         mention = scene.mention
@@ -467,8 +488,10 @@ class RuleResolver:
             index = _only_agreeing(table, scene.pair, gender)
         if index is None:
             index = self._person_before(table, mention.start, gender, scene.previous, said)
-        if index is None:
-            index = description_before(doc, table, mention.start, gender, said)
+            if index is None or table.clusters[index].unnamed:
+                # Of the people known only by a description, the one met last.
+                described = description_before(doc, table, mention.start, gender, said)
+                index = _last_met(table, index, described, mention.start)
         if index is not None:
             cluster = table.clusters[index]
             cluster.gender = cluster.gender or gender
@@ -491,6 +514,18 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _last_met(table: EntityTable, one: int | None, other: int | None, offset: int) -> int | None:
+    """Return whichever of two people was mentioned last before ``offset``."""
+    if one is None or other is None:
+        return other if one is None else one
+
+    def last(index: int) -> int:
+        starts = [m.start for m in table.clusters[index].mentions if m.start < offset]
+        return max(starts, default=-1)
+
+    return other if last(other) > last(one) else one
 
 
 def _remember_speaker(
