@@ -989,3 +989,56 @@ def test_the_first_of_them_is_not_the_one_introduced(extractor: Extractor) -> No
         "“ Who is here ? ” said the first man ."
     )
     assert _speakers(extractor.extract(text))[-1] != "A fair man"
+
+
+def test_a_bare_quote_after_a_quote_led_in_is_not_the_same_speakers(
+    extractor: Extractor,
+) -> None:
+    """A quote on a line of its own after another's closing mark is a new turn.
+
+    With nobody else in the exchange to give it to, it stays unknown rather
+    than going on with the speaker just heard.
+    """
+    text = "Elizabeth Bennet said: “Where have you been all day?”\n“In the village, buying bread.”"
+    assert _dialogue(extractor.extract(text))[-1] == ("unattributed", None)
+
+
+def test_reported_speech_is_a_turn_of_the_exchange(extractor: Extractor) -> None:
+    """Who asked in reported speech ("X asked where …") is the other side of the exchange."""
+    text = (
+        "Jane Fairfax asked where she had been all day.\n"
+        "Elizabeth Bennet answered at once: “In the village, buying bread.”\n"
+        "“And did you see anybody there?”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", "Jane Fairfax")
+
+
+def test_narration_about_no_one_speaks_through_its_later_clause(extractor: Extractor) -> None:
+    """ "There was a noise and X came in.": X, the later clause's subject, speaks next."""
+    text = (
+        "“Who is there in the dark?” said Elizabeth Bennet.\n"
+        "There was a noise in the hall and Jane Fairfax came in.\n"
+        "“Only me, come to fetch you home.”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("narration", "Jane Fairfax")
+
+
+def test_a_quote_calling_its_speaker_by_title_is_the_addressees(extractor: Extractor) -> None:
+    """ "“Thank you, mother.”" after "her mother said." is the one she called by name."""
+    text = (
+        "Jane Fairfax came home late.\n"
+        "“You must have some tea, Jane,” her mother said.\n"
+        "“Thank you, mother.”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", "Jane Fairfax")
+
+
+@pytest.mark.parametrize(
+    ("called", "name"), [("Jane Fairfax!", "Jane Fairfax"), ("Jane dear, and sit by me.", "Jane")]
+)
+def test_a_name_of_two_words_called_out_answers(
+    extractor: Extractor, called: str, name: str
+) -> None:
+    """A vocative of a first and last name, or a name and "dear", names who answers."""
+    text = f"Elizabeth Bennet called out: “Come here at once, {called}”\n“I am coming.”"
+    assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", name)

@@ -10,12 +10,17 @@ first-person narrator. Between two direct quotes in a row:
   question and a line break follows: then the other side answers;
 - nothing but a closing mark and a line break: the turn passes to the one
   the previous quote called by name ("“…, Fergus?”"), else to the other
-  side of the exchange (``turn-taking``); runs of such bare turns alternate;
+  side of the exchange (``turn-taking``): the latest other speaker, reported
+  speech ("Jane asked where …") included, else whom the last speaker called
+  by name; with neither it stays unknown, never the last speaker's; runs of
+  such bare turns alternate;
 - a line of narration ("The doctor bent down."): its subject, when it is a
-  person, speaks next (``narration``).
+  person, speaks next (``narration``); when it is about no one ("There was
+  a noise and she turned."), its later clause's subject.
 
 Whoever a turn goes to, it passes to the exchange's other side when the quote
-calls that person by name, or when the next line's quote names them as its
+calls that person by name or by a word of their title ("“Yes, mother.”"
+after "her mother said."), or when the next line's quote names them as its
 speaker: a writer names a speaker again when the turn comes back to them.
 
 A quote still unknown takes the subject of a verb of speech opening the next
@@ -35,12 +40,13 @@ import attrs
 
 from quoteattr.lexicon.en import SPEECH_VERBS
 from quoteattr.lexicon.names import gender_of_noun
-from quoteattr.model import Kind, Span, Speaker, Statement
+from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
 from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, honorific_gender
 from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Span_
 
 __all__ = [
     "PERSON_PRONOUNS",
@@ -79,6 +85,8 @@ _NAMING_VERBS = {"call", "name"}
 _VOCATIVE_START = {",", "--", "—", "dear"}
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
 _UNCUED = {"unattributed", "continuation"}
+# Subjects that stand for no one: "There was a noise", "It was late".
+_EXPLETIVES = {"there", "it"}
 # A name the NER calls a place more often than this is one, even as the subject
 # of narration (a character's name is now and then taken for a place).
 _PLACE_MENTIONS = 8
@@ -140,7 +148,9 @@ class Dialogue:
         - nothing but a line break: the turn passes, so the quote goes to the
           person the quote just heard called by name, else to the last
           speaker of the exchange who is not the one just heard (rule
-          ``turn-taking``); with nobody to pass to it stays unknown;
+          ``turn-taking``; see ``_other_turn``); with nobody to pass to it
+          stays unknown, even when the quote strategy continued the speaker
+          of a quote led in ("X said: “A.”" / "“B.”");
         - the previous quote's own attribution ("said the parson.") and
           nothing more: the same speaker goes on (``continuation``), unless
           the quote asked a question and a line break follows: then the
@@ -189,19 +199,21 @@ class Dialogue:
                 if found is not None:
                     turns[number].speaker, turns[number].index = found
                     turns[number].rule = "narration"
-            elif tail and (answer := self._answerer(text, ordered, turns, number)) is not None:
+            elif tail and (answer := self._answerer(table, tokens, ordered, turns, number)):
                 # "“Is he dead?” I asked." and a quote on a line of its own: the answer.
-                turns[number].take(turns[answer], "turn-taking")
+                turns[number].take(answer, "turn-taking")
             elif tail:
                 if turns[number - 1].speaker is not None:
                     turns[number].take(turns[number - 1], "continuation")
             elif "\n" in gap:
                 called = _called(table, tokens, last, turns[number - 1])
-                source = self._other_side(ordered, turns, number)
+                other = self._other_turn(table, tokens, ordered, turns, number)
                 if called is not None:
                     turns[number].take(called, "turn-taking")
-                elif source is not None:
-                    turns[number].take(turns[source], "turn-taking")
+                elif other is not None:
+                    turns[number].take(other, "turn-taking")
+                elif turns[number].rule == "continuation":
+                    turns[number].take(Turn(None, None, "unattributed"), "unattributed")
             self._redirect(table, tokens, ordered, turns, number)
         for number, statement in enumerate(ordered):
             if turns[number].rule == "unattributed" and statement.kind is Kind.DIRECT:
@@ -209,7 +221,7 @@ class Dialogue:
                 if introduced is not None:
                     turns[number].speaker, turns[number].index, turns[number].rule = introduced
         for run in _runs(bare):
-            self._alternate(ordered, turns, run)
+            self._alternate(table, tokens, ordered, turns, run)
 
     def reconsider(
         self,
@@ -257,6 +269,8 @@ class Dialogue:
 
     def _alternate(
         self,
+        table: EntityTable,
+        tokens: Tokens,
         ordered: Sequence[Statement],
         turns: Sequence[Turn],
         run: range,
@@ -279,11 +293,58 @@ class Dialogue:
                 key=lambda n: abs(n - number),
                 default=None,
             )
-            if source is None:
-                nearest = min(known, key=lambda n: abs(n - number))
-                source = self._other_side(ordered, turns, nearest + 1)
             if source is not None:
                 turns[number].take(turns[source], "turn-taking")
+                continue
+            nearest = min(known, key=lambda n: abs(n - number))
+            other = self._other_turn(table, tokens, ordered, turns, nearest + 1)
+            if other is not None:
+                turns[number].take(other, "turn-taking")
+
+    def _other_turn(
+        self,
+        table: EntityTable,
+        tokens: Tokens,
+        ordered: Sequence[Statement],
+        turns: Sequence[Turn],
+        number: int,
+    ) -> Turn | None:
+        """Return a turn for the exchange's other side before ``number``, if it shows one.
+
+        That is the latest earlier speaker of the exchange but the last one;
+        with none, the person the last speaker called by name in the exchange
+        ("“You TOM!”" / "“Nothing.”"): whom one addresses answers.
+        """
+        last = turns[number - 1].key
+        if last is None:
+            return None
+        return self._other_than_turn(table, tokens, ordered, turns, number, last=last)
+
+    def _other_than_turn(
+        self,
+        table: EntityTable,
+        tokens: Tokens,
+        ordered: Sequence[Statement],
+        turns: Sequence[Turn],
+        number: int,
+        *,
+        last: int | str,
+    ) -> Turn | None:
+        """Return a turn for the exchange's side before ``number`` that is not ``last``.
+
+        That is the latest earlier speaker of the exchange but ``last``; with
+        none, the person ``last`` called by name in the exchange.
+        """
+        source = self._other_than(ordered, turns, number, last)
+        if source is not None:
+            return turns[source]
+        for earlier in range(number - 1, max(-1, number - _EXCHANGE), -1):
+            if ordered[earlier].kind is not Kind.DIRECT or turns[earlier].key != last:
+                continue
+            called = _called(table, tokens, ordered[earlier], turns[earlier])
+            if called is not None and called.key != last:
+                return called
+        return None
 
     def _other_side(
         self,
@@ -312,15 +373,19 @@ class Dialogue:
         "“B.”" / "“C,” said X."): in both, the latest earlier turn of the
         exchange by someone else speaks it (``turn-taking``).
         """
-        chosen = turns[number].index
+        chosen = turns[number].key
         if chosen is None:
             return
-        named = _named_next(table.text, ordered, turns, number)
-        if chosen != named and not _calls(table, tokens, ordered[number], chosen):
+        index, statement = turns[number].index, ordered[number]
+        by_name = index is not None and (
+            index == _named_next(table.text, ordered, turns, number)
+            or _calls(table, tokens, statement, index)
+        )
+        if not by_name and not _calls_by_title(table, tokens, statement, turns[number]):
             return
-        source = self._other_than(ordered, turns, number, chosen)
-        if source is not None:
-            turns[number].take(turns[source], "turn-taking")
+        other = self._other_than_turn(table, tokens, ordered, turns, number, last=chosen)
+        if other is not None:
+            turns[number].take(other, "turn-taking")
 
     def _other_than(
         self,
@@ -331,8 +396,10 @@ class Dialogue:
     ) -> int | None:
         """Return the latest turn of the exchange before ``number`` by someone but ``key``."""
         for earlier in range(number - 1, max(-1, number - _EXCHANGE), -1):
-            if ordered[earlier].kind is not Kind.DIRECT:
-                return None
+            if ordered[earlier].kind is not Kind.DIRECT and not _reports_speech(
+                ordered[earlier], turns[earlier]
+            ):
+                continue
             found = turns[earlier].key
             if found is not None and found != key:
                 return earlier
@@ -340,20 +407,21 @@ class Dialogue:
 
     def _answerer(
         self,
-        text: str,
+        table: EntityTable,
+        tokens: Tokens,
         ordered: Sequence[Statement],
         turns: Sequence[Turn],
         number: int,
-    ) -> int | None:
+    ) -> Turn | None:
         """Return the earlier turn whose speaker answers a question asked just before.
 
         A quote on a line of its own after a question and its attribution is
         the other side's answer, when the exchange shows who that is.
         """
-        last = ordered[number - 1]
+        last, text = ordered[number - 1], table.text
         if "\n" not in text[last.end : ordered[number].start] or not _asks(text, last):
             return None
-        return self._other_side(ordered, turns, number)
+        return self._other_turn(table, tokens, ordered, turns, number)
 
     def _narrator(
         self, doc: Doc, table: EntityTable, statement: Statement, start: int, heard: set[str]
@@ -366,6 +434,8 @@ class Dialogue:
             return None
         root = tokens[-1].sent.root
         subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ in _EXPLETIVES:
+            subject = _acting_subject(tokens[-1].sent, start, statement.start)
         if subject is None or not start <= subject.idx < statement.start:
             return None
         lowered = subject.lower_
@@ -520,6 +590,39 @@ def _calls(table: EntityTable, tokens: Tokens, statement: Statement, index: int 
         index in _vocatives(table, tokens.within(fragment.start, fragment.end))
         for fragment in statement.content
     )
+
+
+def _calls_by_title(table: EntityTable, tokens: Tokens, statement: Statement, turn: Turn) -> bool:
+    """Return whether a quote calls its speaker by a word of their title ("“Yes, uncle.”").
+
+    A common noun set off as a name is ("“Trafalgar, mother.”"), when the
+    speaker's mention or name holds it ("her mother", "Uncle John"), calls
+    that speaker, so the quote is someone else's.
+    """
+    words: set[str] = set()
+    if turn.speaker is not None and turn.speaker.mention is not None:
+        words.update(turn.speaker.mention.text.lower().split())
+    if turn.index is not None:
+        words.update(table.clusters[turn.index].canonical().lower().split())
+    return any(
+        word in words
+        for fragment in statement.content
+        for word in _called_nouns(tokens.within(fragment.start, fragment.end))
+    )
+
+
+def _called_nouns(tokens: Sequence[Token]) -> Iterator[str]:
+    """Yield the common nouns a quote calls out, set off like a name ("“No, mother.”")."""
+    words = [t for t in tokens if not t.is_quote]
+    if sum(not t.is_punct for t in words) < 2:
+        return
+    for position, token in enumerate(words):
+        if token.tag_ != "NN" or not token.is_lower:
+            continue
+        before = words[position - 1].lower_ if position else ","
+        after = words[position + 1].text if position + 1 < len(words) else "."
+        if before in _VOCATIVE_START and after in _VOCATIVE_END:
+            yield token.lower_
 
 
 def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> Turn | None:
@@ -719,6 +822,31 @@ def _possessor(subject: Token) -> Token:
     return subject
 
 
+def _acting_subject(sentence: Span_, start: int, end: int) -> Token | None:
+    """Return the last person a sentence with no person as its subject shows acting.
+
+    "There was a noise behind her and she turned.", "It was so sudden that I
+    looked up.": a sentence about no one in its main clause is about the
+    one its later clause makes the subject, a name or a personal pronoun.
+    """
+    found = None
+    for token in sentence:
+        if not start <= token.idx < end or token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.pos_ == "PROPN" or token.lower_ in PERSON_PRONOUNS or token.lower_ == "i":
+            found = token
+    return found
+
+
+def _reports_speech(statement: Statement, turn: Turn) -> bool:
+    """Return whether reported speech is a turn of the exchange ("I asked him if …").
+
+    Its cue must be a verb of speech, and its speaker a known entity or the
+    narrator ("I").
+    """
+    return statement.cue_class is CueClass.SPEECH and (turn.index is not None or turn.key == "i")
+
+
 def _may_speak(noun: Token, heard: set[str]) -> bool:
     """Return whether a common noun can stand for a speaker of the dialogue.
 
@@ -851,11 +979,17 @@ def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
     for position, token in enumerate(words):
         if token.pos_ != "PROPN":
             continue
+        if position + 1 < len(words) and words[position + 1].pos_ == "PROPN":
+            continue  # the name's last word stands for it ("Aunt Juley")
         opening = position
+        while opening and words[opening - 1].pos_ == "PROPN":
+            opening -= 1
         if opening and honorific_gender(words[opening - 1].text.rstrip(".")) is not None:
             opening -= 1  # "My dear Mr. Bennet,"
         before = words[opening - 1].lower_ if opening else ","
-        after = words[position + 1].text if position + 1 < len(words) else "."
+        after = words[position + 1].lower_ if position + 1 < len(words) else "."
+        if after == "dear" and position + 2 < len(words):
+            after = words[position + 2].text  # "Margaret dear,"
         if before in _VOCATIVE_START and after in _VOCATIVE_END:
             # The NER often misses a name called out in a quote ("Nonsense, Fergus!").
             index = table.at(Span.from_spacy(token))
