@@ -17,12 +17,14 @@ __all__ = [
     "FAMILY_NOUNS",
     "FEMALE",
     "FEMALE_NOUNS",
+    "KIN_TITLES",
     "MALE",
     "MALE_NOUNS",
     "PLAIN_NOUNS",
     "gender_in",
     "gender_of_first_name",
     "gender_of_noun",
+    "given_names_agree",
 ]
 
 MALE: Final[frozenset[str]] = frozenset(
@@ -108,6 +110,120 @@ PLAIN_NOUNS: Final[frozenset[str]] = frozenset(
     niece grandmother
     """.split()
 )
+
+# Pet forms of English given names, each under the formal name it comes from:
+# "Carrie" is Caroline, "Lizzy" Elizabeth, "Sid" Sidney. Our own selection,
+# written by hand, of the pet forms E. G. Withycombe's *Oxford Dictionary of
+# English Christian Names* (3rd ed., 1977) gives under each name; pet forms
+# that long ago became names of their own (Polly, Molly, Sally, Nancy,
+# Peggy, Betty, Daisy, Eliza, Harry) are left out, for a reader does not take
+# "Polly" and "Mary" in one book for one person.
+_PET_FORMS: Final[dict[str, str]] = {
+    "elizabeth": "lizzy lizzie liz lizbeth bessie libby",
+    "margaret": "maggie meg madge margie",
+    "catherine": "kate katie kitty cathy",
+    "katherine": "kate katie kitty kathy",
+    "katharine": "kate katie kitty",
+    "caroline": "carrie",
+    "susan": "sue susie",
+    "susanna": "sue susie",
+    "dorothy": "dolly dot dottie",
+    "frances": "fanny",
+    "eleanor": "nell nelly nellie",
+    "ellen": "nell nelly nellie",
+    "helen": "nell nelly nellie",
+    "harriet": "hattie hatty",
+    "henrietta": "hetty",
+    "isabella": "bella",
+    "arabella": "bella",
+    "josephine": "josie",
+    "matilda": "tilly tilda",
+    "millicent": "millie",
+    "rebecca": "becky",
+    "wilhelmina": "minnie mina",
+    "charlotte": "lottie lotty",
+    "georgiana": "georgie",
+    "georgina": "georgie",
+    "letitia": "letty",
+    "abigail": "abby",
+    "william": "will willie willy bill billy",
+    "robert": "rob bob bobby",
+    "richard": "dick dicky dickon",
+    "james": "jim jimmy jem jemmy",
+    "thomas": "tom tommy",
+    "edward": "ned neddy",
+    "charles": "charlie",
+    "joseph": "joe joey",
+    "samuel": "sam sammy",
+    "benjamin": "ben benny",
+    "nicholas": "nick nicky",
+    "frederick": "freddy freddie",
+    "alexander": "alec sandy",
+    "andrew": "andy",
+    "anthony": "tony",
+    "bartholomew": "bart",
+    "daniel": "dan danny",
+    "david": "dave davy",
+    "jonathan": "jon",
+    "lawrence": "larry",
+    "laurence": "larry laurie",
+    "leonard": "len lenny",
+    "matthew": "matt",
+    "michael": "mike mick mickey",
+    "nathaniel": "nat",
+    "patrick": "paddy",
+    "peter": "pete",
+    "philip": "phil pip",
+    "reginald": "reggie",
+    "sidney": "sid siddy",
+    "sydney": "sid siddy",
+    "stephen": "steve",
+    "timothy": "tim timmy",
+    "walter": "walt",
+    "abraham": "abe",
+    "augustus": "gus gussie",
+    "archibald": "archie",
+    "algernon": "algy algie",
+    "percival": "percy",
+    "montague": "monty",
+    "tobias": "toby",
+}
+_FORMAL_NAMES: Final[dict[str, frozenset[str]]] = {}
+for _formal, _pets in _PET_FORMS.items():
+    for _pet in _pets.split():
+        _FORMAL_NAMES[_pet] = _FORMAL_NAMES.get(_pet, frozenset()) | {_formal}
+
+# Titles of kinship and of religious orders set before a given name ("Sister
+# Carrie", "Uncle John", "Father Flynn"): no part of the name, each showing
+# a sex (our own list).
+KIN_TITLES: Final[dict[str, str]] = {
+    "uncle": "m",
+    "aunt": "f",
+    "auntie": "f",
+    "cousin": "",
+    "brother": "m",
+    "sister": "f",
+    "father": "m",
+    "mother": "f",
+    "granny": "f",
+    "grandma": "f",
+    "grandpa": "m",
+    "grandfather": "m",
+    "grandmother": "f",
+}
+
+
+def given_names_agree(one: str, other: str) -> bool:
+    """Return whether two lowercased given names are one, or one is the other's pet form.
+
+    "carrie" and "caroline", "lizzy" and "elizabeth"; two pet forms of one
+    name ("ned" and "neddy") are not enough, nor are two formal names.
+    """
+    if one == other:
+        return True
+    return one in _FORMAL_NAMES.get(other, frozenset()) or other in _FORMAL_NAMES.get(
+        one, frozenset()
+    )
 
 
 def gender_in(word: str, male: AbstractSet[str], female: AbstractSet[str]) -> str | None:

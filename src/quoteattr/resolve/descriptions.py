@@ -11,13 +11,14 @@ stand for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from quoteattr.lexicon.en import PARTY_WORDS, ROLE_NOUNS
 from quoteattr.lexicon.names import FAMILY_NOUNS, PLAIN_NOUNS, gender_of_noun
-from quoteattr.model import Span
-from quoteattr.resolve.dialogue import PERSON_PRONOUNS
+from quoteattr.model import Kind, Span, Statement
+from quoteattr.resolve.dialogue import PERSON_PRONOUNS, Turn
 from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, bare_word, title_head
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ __all__ = [
     "introduced_person",
     "introduction",
     "known_kind",
+    "named_by_answer",
     "named_next",
     "ordered_words",
     "person_gender",
@@ -76,6 +78,15 @@ _PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 # ("a gentleman … the gentleman"), and how recently someone unnamed entered the scene.
 _INTRODUCTION_CHARS = 3 * SEARCH_CHARS
 _STRANGER_CHARS = 1_000
+# A quote asking whom one speaks to ("What name?", "May I have your name?"), and
+# the name an answer opens with ("Greyson, -- office on second floor.", "My name is Tom.").
+_ASKS_NAME = re.compile(r"\b(?:what|your)\s+name\b", re.IGNORECASE)
+_GIVES_NAME = re.compile(
+    r"\W*(?i:(?:my\s+name\s+is|my\s+name\s*[’']s|i\s+am|i\s*[’']m)\s+)?"
+    r"((?:[A-Z][\w’']*\.?\s+)?[A-Z][\w’'-]*)"
+)
+# What a man's wife is called besides "wife" ("his lady").
+_SPOUSE_WORDS = {"lady"}
 
 
 def head_noun(doc: Doc, mention: Span) -> str | None:
@@ -356,7 +367,8 @@ def family_of(doc: Doc, mention: Span) -> tuple[str, str] | None:
     """Return the possessor's and the relative's genders of "his wife", "her father" and the like.
 
     Only "his" or "her" before a noun of the close family counts ("his
-    young wife"), for the family shares a surname.
+    young wife"), for the family shares a surname; "his lady" is his wife
+    (as in "said his lady to him", where "her lady" is a maid's mistress).
     """
     words = mention.text.lower().split()
     if len(words) < 2 or words[0] not in {"his", "her"}:
@@ -365,9 +377,12 @@ def family_of(doc: Doc, mention: Span) -> tuple[str, str] | None:
     if tokens is None or len(tokens) > _DESCRIPTION_WORDS:
         return None
     head = tokens.root
-    if head.i != tokens[-1].i or head.lemma_.lower() not in FAMILY_NOUNS:
+    noun = head.lemma_.lower()
+    if words[0] == "his" and noun in _SPOUSE_WORDS:
+        noun = "wife"
+    if head.i != tokens[-1].i or noun not in FAMILY_NOUNS:
         return None
-    gender = gender_of_noun(head.lemma_)
+    gender = gender_of_noun(noun)
     if gender is None:
         return None
     return PERSON_PRONOUNS[words[0]], gender
@@ -604,3 +619,43 @@ def _indefinite(token: Token) -> bool:
         or (child.dep_ in {"det", "nummod"} and child.lower_ == "one")
         for child in token.children
     )
+
+
+def named_by_answer(
+    table: EntityTable, ordered: Sequence[Statement], turns: Sequence[Turn]
+) -> None:
+    """Give a person known only by a description the name they answer "What name?" with.
+
+    "“Yes, sir. What name?” / “Greyson, -- office on second floor.”": the
+    gentleman who answers is the Mr. Greyson of the text, and every quote
+    given to "the gentleman" is his. Only the quote right after the question
+    counts; its first words must name one person of the text, who is not the
+    one asking and whose sex is not the other.
+    """
+    last = None  # the quote before, past reported speech echoing an attribution
+    for number, answer in enumerate(ordered):
+        if answer.kind is not Kind.DIRECT:
+            continue
+        before, last = last, number
+        index = turns[number].index
+        if before is None or index is None:
+            continue
+        asked = ordered[before]
+        if not table.clusters[index].unnamed or table.clusters[index].merged:
+            continue
+        question = " ".join(fragment.text for fragment in asked.content)
+        if not question.rstrip(" \"”’'").endswith("?") or not _ASKS_NAME.search(question):
+            continue
+        found = _GIVES_NAME.match(" ".join(fragment.text for fragment in answer.content))
+        if found is None:
+            continue
+        named = table.person_named(found.group(1).split()[-1])
+        if named is None or named in {index, turns[before].index}:
+            continue
+        person, described = table.clusters[named], table.clusters[index]
+        if person.unnamed or {person.gender, described.gender} == {"m", "f"}:
+            continue
+        table.merge(index, named)
+        for turn in turns:
+            if turn.index == index:
+                turn.index = named

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.lexicon.en import HONORIFICS, TITLE_NOUNS
-from quoteattr.lexicon.names import gender_in, gender_of_first_name
+from quoteattr.lexicon.names import KIN_TITLES, gender_in, gender_of_first_name, given_names_agree
 from quoteattr.model import Span
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ __all__ = [
 
 _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr"}
 _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame"}
+# Titles of rank before a name, whose bearer nobody calls by a pet name.
+_RANKS = {"lady", "lord", "sir", "dame", "prince", "princess", "king", "queen", "duke", "duchess"}
 _GROUPS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _AFFILIATION_LABELS = {"ORG", "GPE", "NORP"}
 _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
@@ -103,6 +105,16 @@ class Cluster:
     unnamed: bool = False
     # How strongly the narration shows a man or a woman (see ``narrated_gender``).
     signs: dict[str, int] = attrs.field(factory=dict)
+    # Named with a title of rank ("Lady Catherine", "Sir William").
+    ranked: bool = False
+    # How often the narration, outside quotes, spells the given name each way.
+    given: dict[str, int] = attrs.field(factory=dict)
+    # Called "Miss" and her surname alone ("Miss Pinkerton"): the eldest daughter.
+    eldest: bool = False
+    # A woman's married surname, when the text also gives her maiden name.
+    married: str | None = None
+    # Found to be another cluster's person, who took over its mentions (see ``merge``).
+    merged: bool = False
 
     def settle_gender(self) -> None:
         """Take the gender the narration shows, when none is known and its signs agree.
@@ -142,7 +154,31 @@ class Cluster:
             return self._description()
         full = [(count, len(name.split()), name) for name, count in self.spellings.items()]
         full = [item for item in full if item[1] >= 2]
-        return max(full)[2] if full else self.name
+        name = max(full)[2] if full else self.name
+        if self.married is not None and len(name.split()) > 1:
+            # "Beatrice O'Hara", married to Stephen Blaine, is Beatrice Blaine.
+            name = " ".join([*name.split()[:-1], self.married])
+        return self._given_as_narrated(name)
+
+    def _given_as_narrated(self, name: str) -> str:
+        """Return ``name`` with the given name as the narration spells it most.
+
+        "Thomas Beresford" the narration calls Tommy is "Tommy Beresford";
+        "Lizzy", whom only her father calls so, is "Elizabeth".
+        """
+        words = name.split()
+        given = words[0].lower()
+        forms = [
+            (count, spelled)
+            for spelled, count in self.given.items()
+            if given_names_agree(spelled.lower(), given)
+        ]
+        if not forms:
+            return name
+        count, spelled = max(forms)
+        if count > self.given.get(words[0], 0):
+            words[0] = spelled
+        return " ".join(words)
 
     def _description(self) -> str:
         """Return the description the text calls an unnamed person by most, the first on a tie.
@@ -181,9 +217,16 @@ def _clean(text: str, mention: Span) -> Span | None:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    """Return a name's words, lowercased, honorifics dropped."""
+    """Return a name's words, lowercased, honorifics dropped.
+
+    So is a title of kinship or of a religious order before a name ("Sister
+    Carrie" is Carrie, "Uncle John" John); alone ("Uncle") it is the name.
+    """
     words = [w.strip(".,").lower() for w in name.split()]
-    return tuple(w for w in words if w and w not in HONORIFICS and w + "." not in HONORIFICS)
+    kept = [w for w in words if w and w not in HONORIFICS and w + "." not in HONORIFICS]
+    if len(kept) > 1 and kept[0] in KIN_TITLES:
+        kept = kept[1:]
+    return tuple(kept)
 
 
 def honorific_gender(word: str) -> str | None:
@@ -198,6 +241,8 @@ def _gender_of(name: str) -> str | None:
     gender = honorific_gender(words[0])
     if gender is not None:
         return gender
+    if len(words) > 1 and KIN_TITLES.get(words[0].lower()):
+        return KIN_TITLES[words[0].lower()]
     return gender_of_first_name(words[0]) if len(words) > 1 else None
 
 
@@ -208,12 +253,32 @@ class EntityTable:
         self.text = text
         self.clusters: list[Cluster] = []
         self.by_offset: list[tuple[int, int, int]] = []  # (start, end, cluster index)
+        # The given names the text puts after "Miss" ("Miss Jemima"), see ``expect``.
+        self.younger: set[str] = set()
 
-    def add(self, mention: Span, label: str, *, headline: bool = False) -> int | None:
+    def expect(self, names: Iterable[str]) -> None:
+        """Note the names the text will give people, before they are added.
+
+        "Miss" and a surname alone name the eldest unmarried daughter ("Miss
+        Bennet" is Jane); her younger sisters are "Miss" and their given name
+        ("Miss Elizabeth", "Miss Jemima"). A woman the text calls so is not
+        the "Miss Pinkerton" who shares her surname (see ``_match``). The
+        usage is the one English novels of manners follow (Austen, Thackeray).
+        """
+        for name in names:
+            words = name.split()
+            miss = len(words) == 2 and words[0].lower() == "miss"
+            if miss and gender_of_first_name(words[1]) == "f":
+                self.younger.add(words[1].lower())
+
+    def add(
+        self, mention: Span, label: str, *, headline: bool = False, quoted: bool = False
+    ) -> int | None:
         """Add a named mention; return its cluster's index (``None`` if it names nothing).
 
         A mention in a headline joins or starts a cluster but names it only
-        until the text names it (headlines glue words onto names).
+        until the text names it (headlines glue words onto names); one
+        outside quotes (not ``quoted``) tells how the narration calls them.
         """
         cleaned = _clean(self.text, mention)
         if cleaned is None:
@@ -222,7 +287,12 @@ class EntityTable:
         if not words:
             return None
         gender = _gender_of(cleaned.text)
-        index = self._match(words, label, gender)
+        eldest = (
+            len(words) == 1
+            and cleaned.text.split()[0].lower() == "miss"
+            and words[0] not in self.younger
+        )
+        index = self._match(words, label, gender, eldest=eldest)
         if index == _AMBIGUOUS:
             # A surname two people in the text share names neither of them.
             return None
@@ -235,6 +305,13 @@ class EntityTable:
                 # surname ("Clinton") still joins a full name of either sex.
                 gender = gender or gender_of_first_name(words[0])
         cluster = self.clusters[index]
+        if self._wed_now(words, cluster):
+            # Joined by ``_wed``: the surname a man bears is her married name.
+            wife = words[-1] if self._husband(words[-1]) is not None else cluster.words[-1]
+            written = [w for w in cleaned.text.split() if w.strip(".,").lower() == wife]
+            cluster.married = written[-1] if written else wife.capitalize()
+        cluster.ranked = cluster.ranked or cleaned.text.split()[0].lower() in _RANKS
+        cluster.eldest = cluster.eldest or (eldest and len(cluster.words) == 1)
         renames = not headline and (cluster.provisional or len(words) > len(cluster.words))
         if renames or (headline and cluster.provisional and len(words) > len(cluster.words)):
             kept = [w for w in cleaned.text.split() if w.strip(".,").lower() in words]
@@ -243,6 +320,9 @@ class EntityTable:
         if not headline:
             spelled = " ".join(w for w in cleaned.text.split() if w.strip(".,").lower() in words)
             cluster.spellings[spelled] = cluster.spellings.get(spelled, 0) + 1
+            if not quoted and label == "PERSON" and spelled:
+                first = spelled.split()[0]
+                cluster.given[first] = cluster.given.get(first, 0) + 1
         cluster.gender = cluster.gender or gender
         if cleaned not in cluster.mentions:
             cluster.mentions.append(cleaned)
@@ -277,6 +357,19 @@ class EntityTable:
             cluster.mentions.append(mention)
             bisect.insort(self.by_offset, (mention.start, mention.end, index))
 
+    def merge(self, index: int, into: int) -> None:
+        """Give person ``into`` the mentions and titles of ``index``, the same person."""
+        source, target = self.clusters[index], self.clusters[into]
+        for title in source.titles:
+            if title not in target.titles:
+                target.titles.append(title)
+        for mention in source.mentions:
+            self.join(into, mention)
+        target.gender = target.gender or source.gender
+        target.acts = target.acts or source.acts
+        self.by_offset = [entry for entry in self.by_offset if entry[2] != index]
+        source.mentions, source.titles, source.merged = [], [], True
+
     def entitle(self, index: int, mention: Span) -> None:
         """Give person ``index`` a description ("the son") as a mention and a title of theirs."""
         cluster = self.clusters[index]
@@ -296,33 +389,102 @@ class EntityTable:
         self.join(index, mention)
         return index
 
-    def _match(self, words: tuple[str, ...], label: str, gender: str | None) -> int | None:
+    def _match(
+        self, words: tuple[str, ...], label: str, gender: str | None, *, eldest: bool = False
+    ) -> int | None:
         people = []
+        pets = []
         for index in range(len(self.clusters) - 1, -1, -1):
             cluster = self.clusters[index]
             if gender and cluster.gender and cluster.gender != gender:
                 # "Mrs. Bennet" is not the Mr. Bennet met before.
+                continue
+            if self._sisters(words, eldest, cluster):
                 continue
             same_kind = cluster.label == label or {cluster.label, label} <= _GROUPS
             if same_kind and cluster.words == words:
                 return index
             if cluster.label != "PERSON":
                 continue
+            if label == "PERSON" and (_pet_form(words, cluster) or self._wed(words, cluster)):
+                pets.append(index)
             shorter, longer = sorted((words, cluster.words), key=len)
             if len(shorter) == len(longer):
                 continue
             ends = longer[-len(shorter) :] == shorter
+            ends = ends or (len(words) == 1 and words[0] == (cluster.married or "").lower())
             first_name = len(shorter) == 1 and shorter[0] == longer[0]
-            # A person's surname alone may come labelled ORG or GPE by the NER.
+            # A person's surname alone, or a given name the lists know, may
+            # come labelled ORG or GPE by the NER ("Beatrice" for Beatrice O'Hara).
+            known = first_name and gender_of_first_name(shorter[0]) is not None
             if (label == "PERSON" and (ends or first_name)) or (
-                len(words) == 1 and ends and label in _GROUPS
+                len(words) == 1 and (ends or known) and label in _GROUPS
             ):
                 people.append(index)
         # A surname shared by two people in the text resolves to neither.
         distinct = {self.clusters[i].words for i in people}
         if len(distinct) > 1:
             return _AMBIGUOUS
+        if not people and len(pets) == 1:
+            # "Carrie" is the Caroline met before, if no one else is a Caroline;
+            # "Beatrice Blaine" the Beatrice O'Hara who married Stephen Blaine.
+            return pets[0]
         return people[0] if people else None
+
+    def _wed(self, words: tuple[str, ...], cluster: Cluster) -> bool:
+        """Return whether a woman's full name is a person's with a married surname, or the reverse.
+
+        "Beatrice Blaine" is the Beatrice O'Hara met before when a man of the
+        text bears one of the two surnames (Stephen Blaine) and the text calls
+        a woman "Mrs." and that surname: she took his name in marriage. Two
+        women who share a given name and no such sign stay apart ("Sarah
+        Palin", "Sarah Sanders" and "Bernie Sanders"). A woman is known to
+        have married once.
+        """
+        if len(words) < 2 or len(cluster.words) < 2 or cluster.married is not None:
+            return False
+        if words[0] != cluster.words[0] or words[-1] == cluster.words[-1]:
+            return False
+        if cluster.gender not in {None, "f"} or gender_of_first_name(words[0]) != "f":
+            return False
+        return any(
+            self._husband(surname) is not None and self._called_mrs(surname)
+            for surname in (words[-1], cluster.words[-1])
+        )
+
+    def _called_mrs(self, surname: str) -> bool:
+        """Return whether the text calls a woman "Mrs." and ``surname`` (a wife's name)."""
+        pattern = rf"\bMrs\.? {re.escape(surname)}\b"
+        return re.search(pattern, self.text, flags=re.IGNORECASE) is not None
+
+    @staticmethod
+    def _wed_now(words: tuple[str, ...], cluster: Cluster) -> bool:
+        """Return whether a name just joined a woman's under another surname (see ``_wed``)."""
+        if cluster.married is not None or len(words) < 2 or len(cluster.words) < 2:
+            return False
+        return words[0] == cluster.words[0] and words[-1] != cluster.words[-1]
+
+    def _husband(self, surname: str) -> int | None:
+        """Return the one man with a full name who bears ``surname``, if there is one."""
+        men = [
+            index
+            for index, cluster in enumerate(self.clusters)
+            if cluster.label == "PERSON"
+            and cluster.gender == "m"
+            and len(cluster.words) > 1
+            and cluster.words[-1] == surname
+        ]
+        return men[0] if len(men) == 1 else None
+
+    def _sisters(self, words: tuple[str, ...], eldest: bool, cluster: Cluster) -> bool:
+        """Return whether a name and a person are sisters, not one woman (see ``expect``).
+
+        "Miss Pinkerton" is not Jemima Pinkerton, called "Miss Jemima"
+        elsewhere, whichever of the two the text names first.
+        """
+        if eldest and len(cluster.words) > 1:
+            return cluster.words[0] in self.younger
+        return cluster.eldest and len(words) > 1 and words[0] in self.younger
 
     def bearer(self, name: str, prefer: int | None = None) -> int | None:
         """Return the person a name shared by several people most likely means.
@@ -404,13 +566,16 @@ class EntityTable:
         return best
 
     def person_named(self, word: str) -> int | None:
-        """Return the one person whose first name or surname is ``word``, if only one has it."""
+        """Return the one person whose first name or surname is ``word``, if only one has it.
+
+        A pet form of the first name counts ("Tommy" for Thomas Beresford).
+        """
         lowered = word.lower()
         found = {
             index
             for index, cluster in enumerate(self.clusters)
             if cluster.label == "PERSON"
-            and lowered in {cluster.words[0], cluster.words[-1]}
+            and (lowered == cluster.words[-1] or given_names_agree(lowered, cluster.words[0]))
             and not cluster.barely_shown()
         }
         return found.pop() if len(found) == 1 else None
@@ -534,6 +699,20 @@ class EntityTable:
                     shared = len(words & title_words)
                     bearers[index] = max(bearers.get(index, 0), shared)
         return _best_bearer(bearers)
+
+
+def _pet_form(words: tuple[str, ...], cluster: Cluster) -> bool:
+    """Return whether a name is a person's with a pet form for the given name, or the reverse.
+
+    "Carrie" for Caroline, "Lizzy Bennet" for Elizabeth Bennet, "Elizabeth"
+    for Lizzy; one of them is a given name alone, or both have the same
+    surname. Nobody calls a lady of rank by a pet name ("Lady Catherine" is
+    not Kitty).
+    """
+    other = cluster.words
+    if words[0] == other[0] or not given_names_agree(words[0], other[0]) or cluster.ranked:
+        return False
+    return len(words) == 1 or len(other) == 1 or words[1:] == other[1:]
 
 
 def _name_title(words: set[str], name: tuple[str, ...]) -> bool:

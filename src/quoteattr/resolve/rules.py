@@ -83,6 +83,7 @@ from quoteattr.resolve.descriptions import (
     introduced,
     introduction,
     known_kind,
+    named_by_answer,
     named_next,
     ordered_words,
     plain_definite,
@@ -162,6 +163,8 @@ class _Scene:
     spoken: Mapping[str, tuple[int, int]] = attrs.field(factory=dict)
     #: Per person with no surname, the surnames of those who called them by name.
     callers: Mapping[int, set[str]] = attrs.field(factory=dict)
+    #: The document's tokens by offset, to read the statement's vocatives.
+    tokens: Tokens | None = None
 
     @property
     def mention(self) -> Span | None:
@@ -186,11 +189,23 @@ class RuleResolver:
         text = analysis.text
         headlines = _headlines(text, analysis.paragraphs)
         table = EntityTable(text)
+        quotes = sorted(
+            (fragment.start, fragment.end)
+            for statement in statements
+            if statement.kind is Kind.DIRECT
+            for fragment in statement.content
+        )
+        table.expect(_with_honorific(doc, ent).text for ent in doc.ents if ent.label_ == "PERSON")
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
             in_headline = any(start <= ent.start_char < end for start, end in headlines)
-            index = table.add(_with_honorific(doc, ent), ent.label_, headline=in_headline)
+            index = table.add(
+                _with_honorific(doc, ent),
+                ent.label_,
+                headline=in_headline,
+                quoted=_inside(quotes, ent.start_char),
+            )
             if index is not None and _acting(ent):
                 table.clusters[index].acts = True
             if index is not None and ent.label_ == "PERSON":
@@ -216,13 +231,14 @@ class RuleResolver:
         passes.converse(doc, table, exchange, [turns[n] for n in kept])
         passes.reconsider(doc, table, exchange, [turns[n] for n in kept])
         name_the_narrator(doc, table, ordered, turns)
+        named_by_answer(table, ordered, turns)
         chosen = [turn.index for turn in turns]
         # A name seen only in a headline ("Rip Donald") is no entity unless a
         # statement is attributed to it.
         kept = [
             index
             for index, cluster in enumerate(table.clusters)
-            if not cluster.provisional or index in chosen
+            if (not cluster.provisional or index in chosen) and not cluster.merged
         ]
         ids = {index: f"E{number}" for number, index in enumerate(kept, start=1)}
         entities = {
@@ -297,6 +313,7 @@ class RuleResolver:
                 subjects=subjects,
                 spoken=spoken,
                 callers=callers,
+                tokens=tokens,
             )
             index = self._resolve(scene)
             if index is not None and (
@@ -351,20 +368,9 @@ class RuleResolver:
             return named
         index = table.at(mention)
         if mention.text[:1].islower() or lowered.split()[0] in {*DEFINITE, "a", "an"}:
-            # "His wife": the woman who shares the surname of the man "his" stands for.
-            relative = family_of(doc, mention)
-            if relative is not None:
-                possessor, gender = relative
-                owner = self._pronoun(attrs.evolve(scene, called=None, pair=()), possessor)
-                kin = _kin(scene, owner, gender)
-                if kin is None and scene.called is not None:
-                    # "“…, Lizzy.” / “…,” said her mother": the one just called by name.
-                    called = table.clusters[scene.called]
-                    if called.label == "PERSON" and called.gender in {None, possessor}:
-                        kin = _kin(scene, scene.called, gender)
-                if kin is not None:
-                    table.join(kin, mention)
-                    return kin
+            kin = self._family(scene, mention)
+            if kin is not None:
+                return kin
             # A description ("the Russian foreign minister") names someone by a
             # title; a name inside it ("Russian") is only its modifier.
             words = description_words(mention.text)
@@ -404,6 +410,31 @@ class RuleResolver:
             if found is not None:
                 table.join(found, mention)
         return found
+
+    def _family(self, scene: _Scene, mention: Span) -> int | None:
+        """Return the relative "his wife" or "her mother" stands for, who shares a surname.
+
+        The possessor is the one the quote calls by name ("“My dear Mr.
+        Bennet,” said his lady"), else whom "his" or "her" stands for, else
+        the one the quote before called by name ("“…, Lizzy.” / “…,” said her
+        mother"). The relative found takes the description as a mention.
+        """
+        table = scene.table
+        relative = family_of(scene.doc, mention)
+        if relative is None:
+            return None
+        possessor, gender = relative
+        kin = _kin(scene, _addressed(scene, possessor), gender)
+        if kin is None:
+            owner = self._pronoun(attrs.evolve(scene, called=None, pair=()), possessor)
+            kin = _kin(scene, owner, gender)
+        if kin is None and scene.called is not None:
+            called = table.clusters[scene.called]
+            if called.label == "PERSON" and called.gender in {None, possessor}:
+                kin = _kin(scene, scene.called, gender)
+        if kin is not None:
+            table.join(kin, mention)
+        return kin
 
     def _group_of_subject(self, scene: _Scene, head: str) -> int | None:
         """Return the group "the campaign" or "the administration" stands for.
@@ -568,6 +599,17 @@ def _kin(scene: _Scene, owner: int | None, gender: str) -> int | None:
     return kin if kin is not None else _of_callers_family(scene, owner, gender)
 
 
+def _addressed(scene: _Scene, gender: str) -> int | None:
+    """Return the person a direct quote calls by name, if their sex is not the other."""
+    statement, table = scene.statement, scene.table
+    if scene.tokens is None or statement.kind is not Kind.DIRECT:
+        return None
+    index = addressee(table, scene.tokens, statement, None)
+    if index is None or table.clusters[index].gender not in {None, gender}:
+        return None
+    return index
+
+
 def _of_callers_family(scene: _Scene, owner: int, gender: str) -> int | None:
     """Return the relative of ``gender`` of a person the text gives no surname ("her mother").
 
@@ -730,6 +772,12 @@ def _other_person(
     skip = [*said, *table.clusters[index].mentions]
     other = table.before(mention.start, {"PERSON"}, gender, skip=skip)
     return index if other is None else other
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Return whether ``offset`` falls inside one of the sorted, disjoint ``spans``."""
+    position = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return position >= 0 and offset < spans[position][1]
 
 
 def _headlines(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
