@@ -1042,3 +1042,40 @@ def test_a_name_of_two_words_called_out_answers(
     """A vocative of a first and last name, or a name and "dear", names who answers."""
     text = f"Elizabeth Bennet called out: “Come here at once, {called}”\n“I am coming.”"
     assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", name)
+
+
+def test_a_pronoun_subject_of_narration_goes_on_meaning_the_named_subject(
+    extractor: Extractor,
+) -> None:
+    """ "He paused. He looked …" before a bare quote: the chain's man, not the last man named."""
+    text = (
+        "Mr. Hale sat in the study with a book .\n"
+        "Mr. Carey went down the stairs slowly and walked past Mr. Hale .\n"
+        "“Good night ,” said Mrs. Watson .\n"
+        "He paused on the landing .\n"
+        "He looked at the door of the study .\n"
+        "“I think I will go and say good-bye to her .”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("narration", "Mr. Carey")
+
+
+def test_a_person_heard_speaking_speaks_the_quote(extractor: Extractor) -> None:
+    """ "He heard her speak." / "He heard Emma's voice." before a quote: the one heard speaks."""
+    for hearing in ("He heard her speak .", "He heard Emma Brown 's voice ."):
+        text = (
+            "“Good night ,” said Philip Carey .\n"
+            "Emma Brown knocked at the door and walked in .\n"
+            f"{hearing}\n"
+            "“Master Philip wants to say good-bye to you , miss .”"
+        )
+        assert _dialogue(extractor.extract(text))[-1] == ("narration", "Emma Brown")
+
+
+def test_the_one_a_cue_speaks_to_is_not_its_speaker(extractor: Extractor) -> None:
+    """ "said he to Mr. Hale": Mr. Hale is spoken to, so the other man speaks."""
+    text = (
+        "Mr. Grant came into the room .\n"
+        "“Good evening ,” said Mr. Hale .\n"
+        "“You are late ,” said he to Mr. Hale ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mr. Grant"

@@ -16,7 +16,9 @@ first-person narrator. Between two direct quotes in a row:
   such bare turns alternate;
 - a line of narration ("The doctor bent down."): its subject, when it is a
   person, speaks next (``narration``); when it is about no one ("There was
-  a noise and she turned."), its later clause's subject.
+  a noise and she turned."), its later clause's subject; when it hears
+  someone speak ("He heard her speak.", "He heard Emma's voice."), the one
+  heard speaks.
 
 Whoever a turn goes to, it passes to the exchange's other side when the quote
 calls that person by name or by a word of their title ("“Yes, mother.”"
@@ -33,8 +35,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -63,9 +65,29 @@ __all__ = [
     "without_echoes",
 ]
 
-#: Resolves one statement's speaker mention: (doc, table, statement, previous
-#: speaker's entity, spans whose names to pass over) -> entity index or None.
-Resolve = Callable[["Doc", EntityTable, Statement, "int | None", "Sequence[Span]"], "int | None"]
+
+class Resolve(Protocol):
+    """Resolves one statement's speaker mention to an entity index, or None."""
+
+    def __call__(
+        self,
+        doc: Doc,
+        table: EntityTable,
+        statement: Statement,
+        previous: int | None,
+        said: Sequence[Span],
+        /,
+        *,
+        narration: int | None = None,
+    ) -> int | None:
+        """Resolve ``statement``'s speaker mention.
+
+        ``previous`` is the previous speaker's entity, ``said`` the spans whose
+        names to pass over, ``narration`` where the narration the mention is
+        the subject of starts, if it is.
+        """
+        ...
+
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # What may follow a quote's last word inside its content: closing marks and spaces.
@@ -87,6 +109,9 @@ _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
 _UNCUED = {"unattributed", "continuation"}
 # Subjects that stand for no one: "There was a noise", "It was late".
 _EXPLETIVES = {"there", "it"}
+# Verbs of hearing, and what is heard of a speaker: "He heard her voice."
+_HEARING = {"hear", "overhear"}
+_VOICES = {"voice", "tone"}
 # A name the NER calls a place more often than this is one, even as the subject
 # of narration (a character's name is now and then taken for a place).
 _PLACE_MENTIONS = 8
@@ -156,7 +181,8 @@ class Dialogue:
           the quote asked a question and a line break follows: then the
           other side answers (``turn-taking``);
         - narration ("The doctor bent down."): the subject of its last
-          sentence, when it is a person, speaks next (``narration``).
+          sentence, when it is a person, speaks next (``narration``), or the
+          one that sentence hears speak (see ``_heard``).
 
         A turn given to someone it calls by name, or whom the quote on the next
         line names as its speaker, goes to the other side (see ``_redirect``).
@@ -438,6 +464,7 @@ class Dialogue:
             subject = _acting_subject(tokens[-1].sent, start, statement.start)
         if subject is None or not start <= subject.idx < statement.start:
             return None
+        subject = _heard(root) or subject
         lowered = subject.lower_
         # "I stepped forward.": a narrator in the first person speaks too.
         if subject.pos_ == "PRON" and lowered not in PERSON_PRONOUNS and lowered != "i":
@@ -446,7 +473,7 @@ class Dialogue:
             return None
         if subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
             return None
-        return self._spoken_by(doc, table, statement, subject, start)
+        return self._spoken_by(doc, table, statement, subject, start, narration=True)
 
     def _introduce(
         self,
@@ -531,17 +558,29 @@ class Dialogue:
         return (speaker, index) if index is not None else None
 
     def _spoken_by(
-        self, doc: Doc, table: EntityTable, statement: Statement, subject: Token, floor: int
+        self,
+        doc: Doc,
+        table: EntityTable,
+        statement: Statement,
+        subject: Token,
+        floor: int,
+        *,
+        narration: bool = False,
     ) -> tuple[Speaker, int | None]:
         """Return a narration subject as the quote's speaker, and the entity it resolves to.
 
         The mention is the subject with its determiner and modifiers, not its
-        clauses, and starts no earlier than ``floor``.
+        clauses, and starts no earlier than ``floor``; with ``narration``, the
+        narration before the quote starts at ``floor`` and a "he" or "she"
+        goes on meaning whom it meant there (see ``RuleResolver._pronoun``).
         """
         first = max(floor, min([subject.idx, *(t.idx for t in subject.lefts)]))
         speaker = Speaker.from_mention(Span.of(table.text, first, subject.idx + len(subject.text)))
         probe = attrs.evolve(statement, speaker=speaker)
-        return speaker, self.resolve(doc, table, probe, None, list(statement.content))
+        start = floor if narration else None
+        return speaker, self.resolve(
+            doc, table, probe, None, list(statement.content), narration=start
+        )
 
 
 def addressee(
@@ -808,6 +847,27 @@ def _described(table: EntityTable, noun: Token) -> int | None:
         return None
     words = {c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"}} | {noun.lower_}
     return table.described(words, noun.idx, noun.lemma_.lower())
+
+
+def _heard(verb: Token) -> Token | None:
+    """Return whom a verb of hearing says is heard speaking ("He heard her speak."), if anyone.
+
+    "He heard her speak", "heard John calling": the subject of a verb of
+    speech it governs; "heard Henrietta's voice", "the voice of John": the
+    voice's owner. The one heard, not the hearer, speaks the quote that follows.
+    """
+    if verb.lemma_.lower() not in _HEARING:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.lemma_.lower() in SPEECH_VERBS:
+            heard = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if heard is not None:
+                return heard
+        if child.dep_ == "dobj" and child.lemma_.lower() in _VOICES:
+            owner = _possessor(child)
+            if owner is not child:
+                return owner
+    return None
 
 
 def _possessor(subject: Token) -> Token:

@@ -17,8 +17,12 @@ A speaker mention resolves, in this order:
    introduced or named last ("a man started up … he said" is "a man");
    people named inside the
    quotes before it are passed over, and the one its own quote calls by name
-   ("“Have a troche, Kronborg,” he said") gives way to the nearest other
-   person who agrees; "it" and "they" to the nearest organisation, place or
+   ("“Have a troche, Kronborg,” he said") or its own cue speaks to ("said
+   he to Temple", "she told Amory", "said he, addressing the old man")
+   gives way to the nearest other person who agrees; a "he" or "she" that
+   is itself the subject of the narration before a bare quote ("He paused.
+   “…”") goes on meaning the person the pronoun chain means, unless the
+   narration names another person of that sex; "it" and "they" to the nearest organisation, place or
    group;
 3. a description ("the Russian foreign minister", "the minister"): a close
    relative of someone ("his wife", "her father") to the person of the
@@ -61,6 +65,7 @@ also lists the entities its content mentions (``Statement.about``).
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import deque
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -133,6 +138,8 @@ _REPLIES = {"reply", "answer", "return", "rejoin", "retort", "respond"}
 # Verbs that say the speaker of a quote goes on ("he added"), so nobody answers.
 _GOES_ON = {"add", "continue", "resume", "pursue", "go"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
+# Participles that name whom a quote is spoken to: "said he, addressing the old man".
+_ADDRESSING = {"address", "turn"}
 # What carries someone's words, so that a name before it is whose ("a CNN poll").
 _CARRIERS = CUE_NOUNS | {"ad", "video", "tweet", "book", "paper", "document", "note"}
 # How many quotes back, each at most so many lines from the next, an exchange runs.
@@ -157,6 +164,8 @@ class _Scene:
     called: int | None
     #: The exchange's last two speakers.
     pair: Sequence[int]
+    #: Whether the mention is the subject of the narration before the quote (``narration``).
+    subject: bool = False
     #: Per gender, where the narration names a person as its subject (see ``named_subjects``).
     subjects: Mapping[str, Sequence[tuple[int, int]]] = attrs.field(factory=dict)
     #: Per gender, where the last speaker of that gender was met, and who it is.
@@ -218,7 +227,8 @@ class RuleResolver:
         for cluster in table.clusters:
             cluster.settle_gender()
         ordered = sort_statements(statements)
-        resolved = self._resolve_all(doc, table, ordered)
+        subjects = named_subjects(doc, table, ordered)
+        resolved = self._resolve_all(doc, table, ordered, subjects)
         turns = [
             Turn(index, statement.speaker, statement.rule)
             for index, statement in zip(resolved, ordered, strict=True)
@@ -227,7 +237,7 @@ class RuleResolver:
         # its passes change the shared turns in place.
         kept = without_echoes(ordered)
         exchange = [ordered[n] for n in kept]
-        passes = Dialogue(self._resolve_alone)
+        passes = Dialogue(functools.partial(self._resolve_alone, subjects=subjects))
         passes.converse(doc, table, exchange, [turns[n] for n in kept])
         passes.reconsider(doc, table, exchange, [turns[n] for n in kept])
         name_the_narrator(doc, table, ordered, turns)
@@ -275,13 +285,16 @@ class RuleResolver:
         return Result(text=text, statements=tuple(final), entities=tuple(entities.values()))
 
     def _resolve_all(
-        self, doc: Doc, table: EntityTable, ordered: Sequence[Statement]
+        self,
+        doc: Doc,
+        table: EntityTable,
+        ordered: Sequence[Statement],
+        subjects: Mapping[str, Sequence[tuple[int, int]]],
     ) -> list[int | None]:
         """Return the entity each statement's speaker mention resolves to, in order."""
         chosen: list[int | None] = []
         quoted: deque[Statement] = deque()
         previous: int | None = None
-        subjects = named_subjects(doc, table, ordered)
         spoken: dict[str, tuple[int, int]] = {}
         callers: dict[int, set[str]] = {}
         tokens = Tokens(doc)
@@ -319,6 +332,7 @@ class RuleResolver:
             if index is not None and (
                 index == _replied_to(doc, table.text, ordered, chosen, number)
                 or index == _self_addressed(table, tokens, statement)
+                or index in _told(doc, table, statement)
             ):
                 index = _other_person(table, statement, index, said)
             chosen.append(index)
@@ -339,9 +353,27 @@ class RuleResolver:
         statement: Statement,
         previous: int | None,
         said: Sequence[Span],
+        *,
+        narration: int | None = None,
+        subjects: Mapping[str, Sequence[tuple[int, int]]],
     ) -> int | None:
-        """Resolve a speaker mention the dialogue passes meet, outside any exchange."""
-        scene = _Scene(doc, table, statement, previous, said, narration=None, called=None, pair=())
+        """Resolve a speaker mention the dialogue passes meet, outside any exchange.
+
+        A mention that is the subject of the narration before a quote comes
+        with where that narration starts (``narration``).
+        """
+        scene = _Scene(
+            doc,
+            table,
+            statement,
+            previous,
+            said,
+            narration,
+            called=None,
+            pair=(),
+            subject=narration is not None,
+            subjects=subjects,
+        )
         return self._resolve(scene)
 
     def _resolve(self, scene: _Scene) -> int | None:
@@ -631,6 +663,9 @@ def _chained(scene: _Scene, gender: str, start: int, end: int) -> int | None:
     pronoun subject last in the narration stands for the person the
     narration last named as a main clause's subject, in that gender.
     """
+    if scene.subject and scene.mention is not None:
+        # The pronoun is itself the narration's last subject ("He paused. “…”").
+        end = scene.mention.end
     if pronoun_subject(scene.doc, start, end, gender) is None:
         return None
     named = scene.subjects.get(gender, ())
@@ -640,7 +675,16 @@ def _chained(scene: _Scene, gender: str, start: int, end: int) -> int | None:
         last.append(scene.spoken[gender])
     if not last or end - max(last)[0] > SEARCH_CHARS:
         return None
-    return max(last)[1]
+    found = max(last)[1]
+    if not scene.subject:
+        return found
+    # A "he" or "she" that is the narration's subject may mean another person
+    # of that sex the narration names ("that of Mrs. Bennet perhaps surpassing
+    # the rest; … she began").
+    other = scene.table.before(end, {"PERSON"}, gender, limit=end - start, skip=scene.said)
+    if other is not None and other != found and scene.table.clusters[other].gender == gender:
+        return None
+    return found
 
 
 def _exchange(
@@ -725,6 +769,42 @@ def _self_addressed(table: EntityTable, tokens: Tokens, statement: Statement) ->
     if speaker.mention.text.lower() not in {"he", "she"}:
         return None
     return addressee(table, tokens, statement, None)
+
+
+def _told(doc: Doc, table: EntityTable, statement: Statement) -> set[int]:
+    """Return whom a quote's own cue says it is spoken to ("said he to Temple", "she told Amory").
+
+    The one spoken to is not whom the cue's "he" or "she" stands for: the
+    person the cue verb takes as object, or by "to", or whom a participle of
+    address hung on it takes ("said he, addressing the old man").
+    """
+    speaker, cue = statement.speaker, statement.cue
+    if speaker is None or speaker.mention is None or cue is None:
+        return set()
+    if speaker.mention.text.lower() not in {"he", "she"}:
+        return set()
+    tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if tokens is None:
+        return set()
+    found: set[int] = set()
+    for verb in tokens:
+        if verb.pos_ != "VERB":
+            continue
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        for child in verb.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+                objects.extend(c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in _ADDRESSING:
+                # "addressing the old man", "turning to Tom"
+                objects.extend(c for c in child.children if c.dep_ == "dobj")
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        for word in objects:
+            index = table.at(Span.from_spacy(word))
+            if index is not None:
+                found.add(index)
+    return found
 
 
 def _cue_has(doc: Doc, statement: Statement, lemmas: set[str]) -> bool:
