@@ -1079,3 +1079,62 @@ def test_the_one_a_cue_speaks_to_is_not_its_speaker(extractor: Extractor) -> Non
         "“You are late ,” said he to Mr. Hale ."
     )
     assert _speakers(extractor.extract(text))[-1] == "Mr. Grant"
+
+
+def test_a_calling_noun_is_the_person_the_narration_goes_on_about(extractor: Extractor) -> None:
+    """ "The surgeon leaned over": a calling shows no sex; the speaker's pronoun shows it.
+
+    The last speaker was a woman, so "he" is someone else: the one the
+    narration just described, not a man named further back.
+    """
+    text = (
+        "Oliver Twist was born in the workhouse .\n"
+        "“She was found in the street ,” said the old woman .\n"
+        "The surgeon leaned over the bed , and raised her hand .\n"
+        "“The old story ,” he said ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "The surgeon"
+
+
+def test_a_pronoun_of_the_last_speakers_sex_does_not_make_a_calling_hers(
+    extractor: Extractor,
+) -> None:
+    """ "The doctor came forwards. “…,” she moaned.": nothing shows the doctor is a woman."""
+    text = (
+        "“Is he asleep ?” said Mrs. Carey .\n"
+        "The doctor came forwards and stood by the bed .\n"
+        "“Do not take him away yet ,” she moaned ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mrs. Carey"
+
+
+def test_a_calling_the_next_sentence_calls_he_is_a_man(extractor: Extractor) -> None:
+    """ "A certain tall soldier … He came flying back.": the pronoun that goes on shows his sex."""
+    text = (
+        "Once a certain tall soldier went resolutely to wash a shirt .\n"
+        "He came flying back from a brook .\n"
+        "“We are going to move tomorrow ,” he said to a group in the street ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "a certain tall soldier"
+
+
+def test_a_word_for_a_thing_is_no_person_a_pronoun_takes_up(extractor: Extractor) -> None:
+    """ "A yellow dressing-gown hung there. He …": only a noun of a person counts."""
+    text = (
+        "A yellow dressing-gown hung behind the door .\n"
+        "He looked at it for a long time .\n"
+        "“It is not mine ,” he said ."
+    )
+    assert _speakers(extractor.extract(text))[-1] in {None, "he"}
+
+
+def test_the_next_sentence_after_a_tag_is_not_the_speakers(extractor: Extractor) -> None:
+    """ "“No,” said the stranger. She frowned.": she is whom the stranger answered."""
+    text = (
+        "Mrs. Hall went into the parlour .\n"
+        "“Can I take your coat , sir ?” she said .\n"
+        "“No ,” said the stranger .\n"
+        "She frowned and went back to the kitchen .\n"
+        "“Very well , sir ,” she said ."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mrs. Hall"

@@ -28,6 +28,7 @@ from quoteattr.model import CueClass
 __all__ = [
     "ACCORDING_TO",
     "CUE_NOUNS",
+    "GESTURE_VERBS",
     "HEADING_LABELS",
     "HONORIFICS",
     "IRREGULAR_PAST",
@@ -248,6 +249,16 @@ ROLE_NOUNS: Final[frozenset[str]] = frozenset(
     businessman businesswoman billionaire mogul tycoon magnate developer executive
     secretary minister chairman chairwoman leader politician diplomat ambassador
     attorney prosecutor spokesman spokeswoman spokesperson
+    """.split()
+)
+
+# Verbs only people do, whose subject is a person whatever its noun ("the
+# newcomer nodded"): gestures and ways of speaking that report no content (our
+# own list; "say" is left out, for "the paper said" is no person).
+GESTURE_VERBS: Final[frozenset[str]] = frozenset(
+    """
+    nod smile laugh grin frown shrug sigh wink chuckle sneer scowl groan whisper
+    mutter murmur exclaim reply
     """.split()
 )
 

@@ -20,6 +20,7 @@ __all__ = [
     "KIN_TITLES",
     "MALE",
     "MALE_NOUNS",
+    "PERSON_NOUNS",
     "PLAIN_NOUNS",
     "gender_in",
     "gender_of_first_name",
@@ -85,6 +86,8 @@ MALE_NOUNS: Final[frozenset[str]] = frozenset(
     man boy gentleman fellow lad father son brother husband uncle nephew grandfather
     king prince lord duke earl baron knight squire master sir mister monk priest parson
     vicar rector curate abbot friar bishop cardinal monsieur youth bachelor landlord
+    clergyman policeman coachman footman watchman boatman ferryman fisherman woodman
+    woodsman huntsman ploughman workman tradesman postman milkman horseman
     """.split()
 )
 FEMALE_NOUNS: Final[frozenset[str]] = frozenset(
@@ -108,6 +111,30 @@ PLAIN_NOUNS: Final[frozenset[str]] = frozenset(
     man boy gentleman fellow lad youth father son brother husband uncle nephew
     grandfather woman girl lady gentlewoman lass mother daughter sister wife aunt
     niece grandmother
+    """.split()
+)
+
+# Nouns that name a person by a calling, a rank, a part they play or how they
+# stand to the one telling, and show no sex ("the surgeon", "our last guide",
+# "a certain tall soldier", "the stranger"); our own list, of the callings and
+# parts of nineteenth- and early twentieth-century fiction. Words for groups
+# ("crowd"), for what a person does once ("speaker") and words that are as often
+# things ("guard", "cook", "pilot") are left out.
+PERSON_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    surgeon doctor physician nurse patient guide soldier private sergeant corporal
+    captain colonel lieutenant officer sailor mate trooper sentry sentinel scout servant
+    stranger visitor newcomer guest host clerk porter waiter butler valet groom
+    keeper saloon-keeper innkeeper shopkeeper storekeeper bartender tenant farmer
+    teacher schoolmaster professor student pupil child lawyer judge prisoner sheriff
+    constable detective inspector merchant trader peddler pedlar prospector miner hunter
+    trapper traveller traveler passenger messenger companion neighbour neighbor owner
+    proprietor manager reporter editor artist painter poet musician singer actor dancer
+    undertaker preacher pastor deacon minister chaplain driver waggoner wagoner carter
+    peasant villager native chief warrior rider interlocutor intruder youngster infant
+    baby urchin orphan beggar thief robber convict doorkeeper gatekeeper attendant
+    conductor engineer mechanic blacksmith smith carpenter tailor barber baker butcher
+    grocer jailer gaoler warden magistrate
     """.split()
 )
 

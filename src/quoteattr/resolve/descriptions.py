@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quoteattr.lexicon.en import PARTY_WORDS, ROLE_NOUNS
-from quoteattr.lexicon.names import FAMILY_NOUNS, PLAIN_NOUNS, gender_of_noun
+from quoteattr.lexicon.en import GESTURE_VERBS, PARTY_WORDS, ROLE_NOUNS
+from quoteattr.lexicon.names import FAMILY_NOUNS, PERSON_NOUNS, PLAIN_NOUNS, gender_of_noun
 from quoteattr.model import Kind, Span, Statement
 from quoteattr.resolve.dialogue import PERSON_PRONOUNS, Turn
 from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, bare_word, title_head
@@ -30,6 +30,7 @@ __all__ = [
     "GROUP_NOUNS",
     "antecedent",
     "body_described",
+    "definite_person",
     "description_before",
     "description_gender",
     "description_words",
@@ -44,10 +45,12 @@ __all__ = [
     "named_next",
     "ordered_words",
     "person_gender",
+    "person_sex",
     "plain_definite",
     "role_of_subject",
     "subject_before",
     "subject_name",
+    "taken_up",
     "voice_of",
 ]
 
@@ -85,6 +88,9 @@ _GIVES_NAME = re.compile(
     r"\W*(?i:(?:my\s+name\s+is|my\s+name\s*[’']s|i\s+am|i\s*[’']m)\s+)?"
     r"((?:[A-Z][\w’']*\.?\s+)?[A-Z][\w’'-]*)"
 )
+# The dependencies of a pronoun that is another person than a subject before it
+# ("The doctor looked at her"): objects.
+_OBJECTS = {"dobj", "pobj", "dative", "iobj"}
 # What a man's wife is called besides "wife" ("his lady").
 _SPOUSE_WORDS = {"lady"}
 
@@ -388,11 +394,17 @@ def family_of(doc: Doc, mention: Span) -> tuple[str, str] | None:
     return PERSON_PRONOUNS[words[0]], gender
 
 
-def description_gender(doc: Doc, mention: Span, words: set[str]) -> str | None:
+def description_gender(
+    doc: Doc, mention: Span, words: set[str], said: Sequence[Span] = (), *, tag: bool = False
+) -> str | None:
     """Return the gender of a definite description of a person ("the old man", "my father").
 
-    Only a short description headed by a noun that shows a gender counts, not
-    one with a clause or a phrase after its noun ("the features of the old man").
+    Only a short description headed by a noun that names a person of that
+    sex counts (see ``person_sex``: "The guide seemed not at all surprised.
+    He hunted about"), not one with a clause or a phrase after its noun ("the
+    features of the old man"). After a quote's ``tag`` the next sentence is
+    often about whom the speaker spoke to ("“No,” said the stranger. She
+    frowned."), so only the tag's own sentence counts.
     """
     if mention.text.lower().split()[0] not in DEFINITE or not words:
         return None
@@ -402,7 +414,7 @@ def description_gender(doc: Doc, mention: Span, words: set[str]) -> str | None:
     head = tokens.root
     if head.pos_ != "NOUN" or head.i != tokens[-1].i:
         return None
-    return gender_of_noun(head.lemma_)
+    return person_sex(head, said, head.sent.end_char if tag else None)
 
 
 def ordered_words(mention: Span, words: set[str]) -> tuple[str, ...]:
@@ -412,7 +424,13 @@ def ordered_words(mention: Span, words: set[str]) -> tuple[str, ...]:
 
 
 def description_before(
-    doc: Doc, table: EntityTable, offset: int, gender: str, said: Sequence[Span]
+    doc: Doc,
+    table: EntityTable,
+    offset: int,
+    gender: str,
+    said: Sequence[Span],
+    *,
+    own: bool = False,
 ) -> int | None:
     """Return the person known only by a description that a pronoun with no named antecedent means.
 
@@ -422,7 +440,8 @@ def description_before(
     one the text introduces ("A man started up", "she was conscious of a man
     behind", "facing a lady"); a subject whose noun shows no sex counts when
     the next sentence goes on about it by that pronoun ("A certain tall
-    soldier developed virtues. He came flying back."). The same description
+    soldier developed virtues. He came flying back."), or, when ``own``, by the
+    pronoun at ``offset`` itself. The same description
     met before is the same person, and "the man" is the one "a man"
     introduced (see ``introduction``).
     """
@@ -440,24 +459,37 @@ def description_before(
             continue
         if any(s.start <= token.idx < s.end for s in said):
             continue
-        if person_gender(token) != gender:
+        if person_sex(token, said, None if own else offset) != gender:
             continue
         if indefinite:
             if not _introduces(token, gender):
                 continue
             return introduced_person(table, doc, token, gender)
-        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
-        words = {c.lower_ for c in modifiers} | {token.lower_}
-        mention = Span.from_spacy(doc[article.i : token.i + 1])
-        known = table.described(words, token.idx, token.lemma_.lower())
-        if known is None:
-            known = introduction(doc, table, token, said)
-        if known is not None:
-            table.join(known, mention)
-            return known
-        ordered = tuple(t.lower_ for t in doc[article.i : token.i + 1] if t.lower_ in words)
-        return table.describe(mention, ordered, gender)
+        return definite_person(doc, table, token, gender, said)
     return None
+
+
+def definite_person(
+    doc: Doc, table: EntityTable, token: Token, gender: str, said: Sequence[Span]
+) -> int:
+    """Return the person a definite description of ``gender`` names ("the surgeon"), made if new.
+
+    The same description met before is the same person, and "the man" is the
+    one "a man" introduced (see ``introduction``); the description from its
+    determiner to its noun is a mention of theirs.
+    """
+    article = min((c.i for c in token.lefts if c.dep_ in {"det", "poss"}), default=token.i)
+    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+    words = {c.lower_ for c in modifiers} | {token.lower_}
+    mention = Span.from_spacy(doc[article : token.i + 1])
+    known = table.described(words, token.idx, token.lemma_.lower())
+    if known is None:
+        known = introduction(doc, table, token, said)
+    if known is not None:
+        table.join(known, mention)
+        return known
+    ordered = tuple(t.lower_ for t in doc[article : token.i + 1] if t.lower_ in words)
+    return table.describe(mention, ordered, gender)
 
 
 def introduced_person(table: EntityTable, doc: Doc, token: Token, gender: str | None) -> int:
@@ -506,7 +538,7 @@ def introduction(
         # "The young man" is "a fair young man"; "the first man" is no "a man".
         if not words <= {c.lower_ for c in token.lefts}:
             return None
-        gender = person_gender(token)
+        gender = person_sex(token, said)
         return introduced_person(table, doc, token, gender) if gender is not None else None
     return None
 
@@ -554,6 +586,65 @@ def person_gender(noun: Token) -> str | None:
     for child in noun.lefts:
         if child.dep_ == "compound" and child.i == noun.i - 1:
             return gender_of_noun(child.lemma_.lower())
+    return None
+
+
+def person_sex(noun: Token, said: Sequence[Span] = (), until: int | None = None) -> str | None:
+    """Return the sex of the person a description's noun names, if it names one and shows it.
+
+    The noun shows it ("a man", see ``person_gender``); else a noun that names a
+    person without a sex ("the surgeon", see ``PERSON_NOUNS``), or the subject
+    of a verb only people do ("the newcomer nodded"), has the sex of the pronoun
+    that goes on about them before ``until`` (see ``taken_up``).
+    """
+    gender = person_gender(noun)
+    if gender is not None:
+        return gender
+    lemma = noun.lemma_.lower()
+    gesture = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in GESTURE_VERBS
+    if lemma not in PERSON_NOUNS and not gesture:
+        return None
+    return taken_up(noun, said, until)
+
+
+def taken_up(noun: Token, said: Sequence[Span] = (), until: int | None = None) -> str | None:
+    """Return the sex of the "he" or "she" that goes on about a description's person.
+
+    The first "he" or "she" after the description, in its sentence or the
+    next, outside what is said, stands for it ("The surgeon leaned over the
+    body. “…,” he said", "A certain tall soldier developed virtues. He came
+    flying back."), unless a name, another person's description ("the young
+    woman") or a pronoun that is an object ("looked at her", someone else) comes
+    first. A possessive ("in her arms") may be anyone's and is passed over.
+    Only pronouns before ``until`` count, when given.
+    """
+    doc = noun.doc
+    following = _next_sentence(doc, noun.sent)
+    while following is not None and not any(t.is_alpha for t in following):
+        # A quote mark the parser made a sentence of its own.
+        following = _next_sentence(doc, following)
+    end = following.end if following is not None else noun.sent.end
+    own = {t.i for t in noun.subtree}
+    quoted = False
+    for token in doc[noun.i + 1 : end]:
+        if until is not None and token.idx >= until:
+            break
+        if token.is_quote:
+            quoted = not quoted
+        if quoted or token.i in own or any(s.start <= token.idx < s.end for s in said):
+            continue
+        lowered = token.lower_
+        if lowered in PERSON_PRONOUNS:
+            if token.dep_ in _OBJECTS:
+                return None
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                return PERSON_PRONOUNS[lowered]
+            continue
+        if token.pos_ == "PROPN" or (
+            token.pos_ == "NOUN"
+            and (person_gender(token) is not None or token.lemma_.lower() in PERSON_NOUNS)
+        ):
+            return None
     return None
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -715,7 +715,13 @@ def statement_end(statement: Statement) -> int:
 
 
 def narration_subject(
-    doc: Doc, table: EntityTable, start: int, end: int, gender: str
+    doc: Doc,
+    table: EntityTable,
+    start: int,
+    end: int,
+    gender: str,
+    *,
+    describe: Callable[[Token], int | None] | None = None,
 ) -> int | None:
     """Return the person named as the subject of the narration between two statements.
 
@@ -728,7 +734,9 @@ def narration_subject(
     is the one meant, unless the text barely shows them (see
     ``Cluster.barely_shown``). A name the NER missed becomes a person.
     The subject of what someone is said to have said ("Matthews said
-    Pence's speech would help") is what is told, not who acts.
+    Pence's speech would help") is what is told, not who acts. A description
+    no known person bears ("The surgeon leaned over.") is whom ``describe``
+    finds for it, if given.
     """
     if end <= start:
         return None
@@ -743,6 +751,8 @@ def narration_subject(
         who = _possessor(token)
         if who.pos_ == "NOUN":
             index = _described(table, who)
+            if index is None and describe is not None:
+                index = describe(who)
             if index is not None and table.clusters[index].gender in {None, gender}:
                 return index
             continue

@@ -79,6 +79,7 @@ from quoteattr.resolve.descriptions import (
     GROUP_NOUNS,
     antecedent,
     body_described,
+    definite_person,
     description_before,
     description_gender,
     description_words,
@@ -91,6 +92,8 @@ from quoteattr.resolve.descriptions import (
     named_by_answer,
     named_next,
     ordered_words,
+    person_gender,
+    person_sex,
     plain_definite,
     role_of_subject,
     subject_before,
@@ -121,7 +124,7 @@ from quoteattr.strategies.base import analysis_of
 from quoteattr.strategies.syntax import Tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["RuleResolver"]
@@ -503,7 +506,8 @@ class RuleResolver:
         voice = voice_of(doc, table, mention, head) if mention is not None else None
         if voice is not None:
             return voice
-        gender = description_gender(doc, mention, words) if mention is not None else None
+        tag = scene.statement.kind is Kind.DIRECT
+        gender = description_gender(doc, mention, words, scene.said, tag=tag) if mention else None
         if mention is None or gender is None:
             return None
         known = called if called is not None and table.clusters[called].gender == gender else None
@@ -542,7 +546,14 @@ class RuleResolver:
         index = None
         if scene.narration is not None:
             end = min(mention.start, scene.statement.start)
-            index = narration_subject(doc, table, scene.narration, end, gender)
+            index = narration_subject(
+                doc,
+                table,
+                scene.narration,
+                end,
+                gender,
+                describe=lambda noun: _unknown(scene, noun, gender),
+            )
             if index is None:
                 index = _chained(scene, gender, scene.narration, end)
         if index is None and called is not None:
@@ -553,7 +564,8 @@ class RuleResolver:
             index = self._person_before(table, mention.start, gender, scene.previous, said)
             if index is None or table.clusters[index].unnamed:
                 # Of the people known only by a description, the one met last.
-                described = description_before(doc, table, mention.start, gender, said)
+                own = _other_spoke(scene, gender)
+                described = description_before(doc, table, mention.start, gender, said, own=own)
                 index = _last_met(table, index, described, mention.start)
         if index is not None:
             cluster = table.clusters[index]
@@ -577,6 +589,37 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _unknown(scene: _Scene, noun: Token, gender: str) -> int | None:
+    """Return the person a definite description no one bears yet names, if of ``gender``.
+
+    "The surgeon leaned over the body. “…,” he said": "the" (or "my", "our")
+    and a singular noun that names a person of that sex (see ``person_sex``),
+    which the speaker's own pronoun may show when the last speaker was of the
+    other sex (see ``_other_spoke``).
+    """
+    if noun.tag_ != "NN" or not any(
+        c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in noun.lefts
+    ):
+        return None
+    until = None if _other_spoke(scene, gender) or scene.mention is None else scene.mention.start
+    if person_gender(noun) is not None or person_sex(noun, scene.said, until) != gender:
+        # "The lad" may be someone named before (see ``_new_person``).
+        return None
+    return definite_person(scene.doc, scene.table, noun, gender, scene.said)
+
+
+def _other_spoke(scene: _Scene, gender: str) -> bool:
+    """Return whether the last speaker was a person of the other sex than ``gender``.
+
+    A pronoun of the last speaker's sex may go on meaning them ("The doctor came
+    forwards. “…,” she moaned."); one of the other sex means someone else, whom
+    the narration may have just described ("The surgeon leaned over. “…,” he said").
+    """
+    if scene.previous is None:
+        return False
+    return scene.table.clusters[scene.previous].gender not in {None, gender}
 
 
 def _last_met(table: EntityTable, one: int | None, other: int | None, offset: int) -> int | None:
