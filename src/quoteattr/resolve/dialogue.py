@@ -60,6 +60,7 @@ __all__ = [
     "name_the_narrator",
     "named_subjects",
     "narration_subject",
+    "people_by_use",
     "pronoun_subject",
     "statement_end",
     "without_echoes",
@@ -115,6 +116,11 @@ _VOICES = {"voice", "tone"}
 # A name the NER calls a place more often than this is one, even as the subject
 # of narration (a character's name is now and then taken for a place).
 _PLACE_MENTIONS = 8
+# The labels the NER gives a character's name by mistake, and how often the
+# dialogue must use such a name as a person's to make it one (``people_by_use``).
+_MISTAKEN = {"ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT"}
+_USES_AS_PERSON = 2
+_PLACES = {"GPE", "LOC"}
 
 
 @attrs.define
@@ -260,11 +266,11 @@ class Dialogue:
 
         Pronouns are resolved before the dialogue fills in the turns without
         a cue. A quote opening the line after another quote (its line of
-        attribution at most between them), cued by a
-        pronoun that only the nearest person resolved (no subject of
-        narration between), is a new turn: when it went to the previous
-        turn's speaker, the exchange's other participant who agrees in
-        gender speaks it.
+        attribution at most between them), cued by a pronoun that only the
+        nearest person resolved (no subject of narration between, a name or
+        a "he" or "she" of the pronoun's sex), is a new turn: when it went to
+        the previous turn's speaker, the exchange's other participant who
+        agrees in gender speaks it.
         """
         text = table.text
         for number in range(1, len(ordered)):
@@ -284,6 +290,10 @@ class Dialogue:
             if not _opens_turn(text, statement_end(last), statement.start):
                 continue
             if narration_subject(doc, table, statement_end(last), end, gender) is not None:
+                continue
+            if pronoun_subject(doc, statement_end(last), end, gender) is not None:
+                # "He mounted to the parapet. — God! he said": the pronoun chain
+                # of the narration between says who it is.
                 continue
             source = self._other_side(ordered, turns, number)
             other = turns[source].index if source is not None else None
@@ -756,7 +766,7 @@ def narration_subject(
             if index is not None and table.clusters[index].gender in {None, gender}:
                 return index
             continue
-        if who.pos_ != "PROPN":
+        if who.pos_ != "PROPN" or _with_article(who):
             continue
         mention = Span.from_spacy(who)
         index = table.at(mention)
@@ -774,6 +784,17 @@ def narration_subject(
         if cluster.label == "PERSON" and cluster.gender in {None, gender}:
             return index
     return None
+
+
+def _with_article(name: Token) -> bool:
+    """Return whether a name comes right after an article, as a kind ("the Argus's who …").
+
+    Not when the two open the sentence: "The Doctor" there may be a title.
+    """
+    return name.i > name.sent.start + 1 and any(
+        c.dep_ == "det" and c.lower_ in {"the", "a", "an"} and c.i == name.i - 1
+        for c in name.children
+    )
 
 
 def pronoun_subject(doc: Doc, start: int, end: int, gender: str) -> int | None:
@@ -1047,20 +1068,7 @@ def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
         # A name alone and a full stop answers a question ("“Bingley.”"); it calls nobody.
         return
     for position, token in enumerate(words):
-        if token.pos_ != "PROPN":
-            continue
-        if position + 1 < len(words) and words[position + 1].pos_ == "PROPN":
-            continue  # the name's last word stands for it ("Aunt Juley")
-        opening = position
-        while opening and words[opening - 1].pos_ == "PROPN":
-            opening -= 1
-        if opening and honorific_gender(words[opening - 1].text.rstrip(".")) is not None:
-            opening -= 1  # "My dear Mr. Bennet,"
-        before = words[opening - 1].lower_ if opening else ","
-        after = words[position + 1].lower_ if position + 1 < len(words) else "."
-        if after == "dear" and position + 2 < len(words):
-            after = words[position + 2].text  # "Margaret dear,"
-        if before in _VOCATIVE_START and after in _VOCATIVE_END:
+        if _set_off(words, position):
             # The NER often misses a name called out in a quote ("Nonsense, Fergus!").
             index = table.at(Span.from_spacy(token))
             if index is None or token.ent_type_ != "PERSON":
@@ -1070,6 +1078,67 @@ def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
             cluster = table.clusters[index]
             if cluster.label == "PERSON" and not cluster.barely_shown():
                 yield index
+
+
+def _set_off(words: Sequence[Token], position: int) -> bool:
+    """Return whether the name ending at ``position`` of a quote's words is called out.
+
+    A name set off by commas, dashes or the quote's edges: "Nonsense, Fergus!",
+    "My dear Mr. Bennet, …", "Margaret dear, …".
+    """
+    token = words[position]
+    if token.pos_ != "PROPN":
+        return False
+    if position + 1 < len(words) and words[position + 1].pos_ == "PROPN":
+        return False  # the name's last word stands for it ("Aunt Juley")
+    opening = position
+    while opening and words[opening - 1].pos_ == "PROPN":
+        opening -= 1
+    if opening and honorific_gender(words[opening - 1].text.rstrip(".")) is not None:
+        opening -= 1  # "My dear Mr. Bennet,"
+    before = words[opening - 1].lower_ if opening else ","
+    after = words[position + 1].lower_ if position + 1 < len(words) else "."
+    if after == "dear" and position + 2 < len(words):
+        after = words[position + 2].text  # "Margaret dear,"
+    return before in _VOCATIVE_START and after in _VOCATIVE_END
+
+
+def people_by_use(doc: Doc, statements: Sequence[Statement]) -> set[str]:
+    """Return the one-word names the NER took for things that the text uses as people's.
+
+    The NER now and then labels a character's name a group, a place or a
+    work ("Fergus" as WORK_OF_ART, "Montraville" as ORG). A name is a
+    person's when, twice at least, a direct quote names it as its speaker
+    ("said Montraville") or calls it out ("“…, Fergus?”"; not a place after
+    another, as in "Richmond, Virginia,"). Words the text also writes in
+    lower case ("Vanity") and names in capitals ("NATO") are left out.
+    """
+    tokens = Tokens(doc)
+    found: Counter[str] = Counter()
+    for statement in statements:
+        if statement.kind is not Kind.DIRECT:
+            continue
+        speaker = statement.speaker
+        if speaker is not None and speaker.mention is not None:
+            found[speaker.mention.text] += 1
+        for fragment in statement.content:
+            words = [t for t in tokens.within(fragment.start, fragment.end) if not t.is_quote]
+            for position, token in enumerate(words):
+                if token.ent_type_ not in _MISTAKEN or not _set_off(words, position):
+                    continue
+                if position < 2 or words[position - 2].ent_type_ not in _PLACES:
+                    found[token.text] += 1
+    names = {
+        ent.text
+        for ent in doc.ents
+        if ent.label_ in _MISTAKEN
+        and len(ent) == 1
+        and ent.text[:1].isupper()
+        and not ent.text.isupper()
+        and ent[0].tag_ != "NNPS"
+    }
+    lower = {t.text for t in doc if t.is_lower}
+    return {name for name in names if name.lower() not in lower and found[name] >= _USES_AS_PERSON}
 
 
 def without_echoes(ordered: Sequence[Statement]) -> list[int]:

@@ -71,6 +71,8 @@ _REFLEXIVE_WEIGHT = 3
 # How much the signs of one sex must outweigh the other's, and the least weight that counts.
 _SIGN_MARGIN = 2
 _MIN_SIGNS = 1
+# The least weight of signs that overrides a gender an honorific lent (``Cluster.borrowed``).
+_BORROWED_SIGNS = 3
 # Words after a title's head ("chairman *of* the committee", "professor *at* Yale").
 _TITLE_PREPOSITIONS = {"of", "at", "for", "in", "with", "from", "to", "on", "who", "and"}
 # A description's head and at least one more word shared with a title single out
@@ -115,14 +117,25 @@ class Cluster:
     married: str | None = None
     # Found to be another cluster's person, who took over its mentions (see ``merge``).
     merged: bool = False
+    # The gender came from an honorific on a later mention ("Mrs. Archer" after
+    # "Newland Archer"), which may name another of the family (see ``settle_gender``).
+    borrowed: bool = False
 
     def settle_gender(self) -> None:
         """Take the gender the narration shows, when none is known and its signs agree.
 
         Some sign must show ("Carl thrust his hands into his pockets"), and
-        one sex must weigh at least ``_SIGN_MARGIN`` times the other.
+        one sex must weigh at least ``_SIGN_MARGIN`` times the other. A
+        gender only an honorific on a later mention gave ("Mrs. Archer", his
+        mother, after "Newland Archer") yields to clear signs of the other.
         """
         male, female = self.signs.get("m", 0), self.signs.get("f", 0)
+        if self.borrowed and self.gender is not None:
+            # "Newland Archer opened his box" outweighs his mother's "Mrs. Archer".
+            own, other = (male, female) if self.gender == "m" else (female, male)
+            if other >= _BORROWED_SIGNS and other >= _SIGN_MARGIN * own:
+                self.gender = "f" if self.gender == "m" else "m"
+            return
         if self.gender is not None or max(male, female) < _MIN_SIGNS:
             return
         if male >= _SIGN_MARGIN * female:
@@ -323,6 +336,8 @@ class EntityTable:
             if not quoted and label == "PERSON" and spelled:
                 first = spelled.split()[0]
                 cluster.given[first] = cluster.given.get(first, 0) + 1
+        if cluster.gender is None and gender is not None and cluster.mentions:
+            cluster.borrowed = honorific_gender(cleaned.text.split()[0]) is not None
         cluster.gender = cluster.gender or gender
         if cleaned not in cluster.mentions:
             cluster.mentions.append(cleaned)

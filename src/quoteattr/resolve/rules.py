@@ -68,6 +68,7 @@ import bisect
 import functools
 from collections import deque
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import attrs
@@ -109,6 +110,7 @@ from quoteattr.resolve.dialogue import (
     name_the_narrator,
     named_subjects,
     narration_subject,
+    people_by_use,
     pronoun_subject,
     statement_end,
     without_echoes,
@@ -207,20 +209,27 @@ class RuleResolver:
             if statement.kind is Kind.DIRECT
             for fragment in statement.content
         )
-        table.expect(_with_honorific(doc, ent).text for ent in doc.ents if ent.label_ == "PERSON")
+        people = people_by_use(doc, statements)
+        labels = {ent.start: "PERSON" if ent.text in people else ent.label_ for ent in doc.ents}
+        table.expect(
+            _with_honorific(doc, ent, "PERSON").text
+            for ent in doc.ents
+            if labels[ent.start] == "PERSON"
+        )
         for ent in doc.ents:
-            if ent.label_ not in self.labels:
+            label = labels[ent.start]
+            if label not in self.labels:
                 continue
             in_headline = any(start <= ent.start_char < end for start, end in headlines)
             index = table.add(
-                _with_honorific(doc, ent),
-                ent.label_,
+                _with_honorific(doc, ent, label),
+                label,
                 headline=in_headline,
                 quoted=_inside(quotes, ent.start_char),
             )
             if index is not None and _acting(ent):
                 table.clusters[index].acts = True
-            if index is not None and ent.label_ == "PERSON":
+            if index is not None and label == "PERSON":
                 titles, affiliation = harvest_titles(doc, text, ent)
                 cluster = table.clusters[index]
                 cluster.titles.extend(t for t in titles if t not in cluster.titles)
@@ -301,6 +310,7 @@ class RuleResolver:
         spoken: dict[str, tuple[int, int]] = {}
         callers: dict[int, set[str]] = {}
         tokens = Tokens(doc)
+        kept = set(without_echoes(ordered))
         for number, statement in enumerate(ordered):
             # People named inside what is being said, or what was just said,
             # are not who "he" or "she" stands for as its speaker.
@@ -325,7 +335,7 @@ class RuleResolver:
                 said=said,
                 narration=narration,
                 called=called,
-                pair=_exchange(table, ordered, chosen, number),
+                pair=_exchange(table, ordered, chosen, number, kept),
                 subjects=subjects,
                 spoken=spoken,
                 callers=callers,
@@ -735,17 +745,22 @@ def _exchange(
     ordered: Sequence[Statement],
     chosen: Sequence[int | None],
     number: int,
+    kept: AbstractSet[int],
 ) -> list[int]:
     """Return the last two people who spoke in the exchange of direct quotes before ``number``.
 
     The exchange runs back from the quote before, over direct quotes a few
-    lines apart at most (see ``_EXCHANGE_LINES``), to the second speaker met.
+    lines apart at most (see ``_EXCHANGE_LINES``), to the second speaker met;
+    the echoes of their attributions ("“…?” he cried, his face full of
+    reproach"; statements not ``kept``, see ``without_echoes``) do not break it.
     """
     statement = ordered[number]
     people: list[int] = []
     following = statement.start
     for earlier in range(number - 1, max(-1, number - _EXCHANGE_QUOTES), -1):
         last = ordered[earlier]
+        if earlier not in kept:
+            continue
         if last.kind is not Kind.DIRECT:
             break
         if breaks(table.text, statement_end(last), following) > _EXCHANGE_LINES:
@@ -763,12 +778,22 @@ def _only_agreeing(table: EntityTable, pair: Sequence[int], gender: str) -> int 
     """Return the one of an exchange's two people whose known sex agrees with a pronoun.
 
     "“…?” said Mrs. Morel. / “…,” he cried.": with a woman and a man talking,
-    "he" is the man, whoever else the narration names in passing.
+    "he" is the man, whoever else the narration names in passing. When one
+    of the two is known to be of the other sex and the other's sex is not
+    known, the pronoun stands for the other ("“…,” said Mrs. Newsome. / “…,”
+    he replied." is the one she talks to, whatever his name shows).
     """
     if len(pair) != 2:
         return None
     genders = [table.clusters[index].gender for index in pair]
-    if None in genders or genders[0] == genders[1] or gender not in genders:
+    if genders[0] == genders[1]:
+        return None
+    if None in genders:
+        other = {"m": "f", "f": "m"}[gender]
+        if other not in genders or table.clusters[pair[genders.index(None)]].label != "PERSON":
+            return None
+        return pair[genders.index(None)]
+    if gender not in genders:
         return None
     return pair[genders.index(gender)]
 
@@ -960,9 +985,9 @@ def _acting(ent: SpacySpan) -> bool:
     return who.dep_ in {"nsubj", "nsubjpass"}
 
 
-def _with_honorific(doc: Doc, ent: SpacySpan) -> Span:
+def _with_honorific(doc: Doc, ent: SpacySpan, label: str) -> Span:
     """Return a person's name with the honorific the NER left out ("Mrs." of "Mrs. Bennet")."""
-    if ent.label_ == "PERSON" and ent.start > 0:
+    if label == "PERSON" and ent.start > 0:
         before = doc[ent.start - 1]
         honorific = before if before.text != "." or ent.start < 2 else doc[ent.start - 2]
         if honorific_gender(honorific.text.rstrip(".")) is not None:
