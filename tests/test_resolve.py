@@ -8,7 +8,7 @@ import pytest
 
 from quoteattr.api import Extractor
 from quoteattr.model import Result, Span
-from quoteattr.resolve.entities import EntityTable
+from quoteattr.resolve.entities import EntityTable, narrated_gender
 
 
 def _speakers(result: Result) -> list[str | None]:
@@ -1201,3 +1201,76 @@ def test_an_exclamation_about_someone_does_not_call_them(extractor: Extractor) -
         "“I cannot agree with you, papa.”"
     )
     assert _dialogue(extractor.extract(text))[-1][1] != "Miss Taylor"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "The statement" is the words of whoever issued "a statement".
+            "The Springfield City Council issued a statement on Monday after the vote.\n\n"
+            "The statement said that the budget would be cut.",
+            "Springfield City Council",
+        ),
+        (
+            # The document met again ("The ad uses …") leads back to its maker.
+            "A new ad from Jane Doe's presidential campaign is seizing on comments "
+            "her rival made.\n\n"
+            "The ad uses footage of the rally.\n\n"
+            "The ad then says that the rival has failed the state.",
+            "Jane Doe's presidential campaign",
+        ),
+        (
+            # A name before a document's noun is whose it is.
+            "Ten people died in May, according to a Chicago Tribune database.",
+            "Chicago Tribune",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_maker(extractor: Extractor, text: str, expected: str) -> None:
+    """A statement, an ad or a database carries the words of whoever made it."""
+    assert _speakers(extractor.extract(text))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Mark Pagliano met the committee on Monday.\n\n"
+        "Pagliano's lawyer said that he would not answer any questions.",
+        "President Barack Obama left on Monday.\n\nObama's aides said that the trip had gone well.",
+    ],
+)
+def test_someones_lawyer_is_not_that_someone(extractor: Extractor, text: str) -> None:
+    """ "Pagliano's lawyer", "Obama's aides": the people around a person are not that person."""
+    speaker = extractor.extract(text).statements[-1].speaker
+    assert speaker is not None
+    assert speaker.entity is None
+
+
+def test_her_after_another_person_is_not_the_subjects(extractor: Extractor) -> None:
+    """ "Fowler has backed Hillary Clinton since her first bid": "her" is Clinton's."""
+    doc = extractor.nlp("Tom Fowler has backed Hillary Clinton since her first bid.")
+    fowler = next(ent for ent in doc.ents if ent.text == "Tom Fowler")
+    assert narrated_gender(fowler) == {}
+    doc = extractor.nlp("Tom Fowler put his hands in his pockets.")
+    assert narrated_gender(doc.ents[0]) == {"m": 2}
+
+
+@pytest.mark.parametrize("modifier", ["GOP", "Republican"])
+def test_it_is_no_name_that_only_qualifies_a_noun(extractor: Extractor, modifier: str) -> None:
+    """ "The GOP candidate proposes …": "it" does not stand for the modifier "GOP"."""
+    text = (
+        "The Chicago Tribune sent two reporters to the rally on Sunday.\n\n"
+        f"The {modifier} candidate wants to cut taxes for the rich.\n\n"
+        "It said that the plan would hurt the poor."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Chicago Tribune"
+
+
+def test_who_after_a_predicate_noun_is_the_subject(extractor: Extractor) -> None:
+    """ "Kaine is a former lawyer who opposes …": "who" is Kaine."""
+    text = (
+        "Tim Kaine spoke on Monday. Kaine is a former civil rights lawyer who said that "
+        "the death penalty must end."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Tim Kaine"

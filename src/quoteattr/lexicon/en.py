@@ -28,6 +28,8 @@ from quoteattr.model import CueClass
 __all__ = [
     "ACCORDING_TO",
     "CUE_NOUNS",
+    "DOCUMENT_NOUNS",
+    "ENTOURAGE_NOUNS",
     "GESTURE_VERBS",
     "HEADING_LABELS",
     "HONORIFICS",
@@ -259,6 +261,26 @@ GESTURE_VERBS: Final[frozenset[str]] = frozenset(
     """
     nod smile laugh grin frown shrug sigh wink chuckle sneer scowl groan whisper
     mutter murmur exclaim reply
+    """.split()
+)
+
+# The people around someone, named by whose they are ("Pagliano's lawyer",
+# "Obama's aides"): not that someone (our own list).
+ENTOURAGE_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    aide adviser advisor assistant associate ally biographer consultant counsel
+    critic deputy doctor employee friend lawyer manager official physician
+    pollster staffer strategist supporter surrogate
+    """.split()
+)
+
+# Things that carry someone's words besides the cue nouns, so that a name
+# before one is whose ("a CNN poll", "a Washington Post database") and "the
+# statement" is its maker's (our own list).
+DOCUMENT_NOUNS: Final[frozenset[str]] = frozenset(
+    """
+    ad video clip tweet book paper document note piece article database data
+    website site ruling brief filing
     """.split()
 )
 

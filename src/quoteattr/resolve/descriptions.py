@@ -15,8 +15,15 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quoteattr.lexicon.en import GESTURE_VERBS, PARTY_WORDS, ROLE_NOUNS
-from quoteattr.lexicon.names import FAMILY_NOUNS, PERSON_NOUNS, PLAIN_NOUNS, gender_of_noun
+from quoteattr.lexicon.en import ENTOURAGE_NOUNS, GESTURE_VERBS, PARTY_WORDS, ROLE_NOUNS
+from quoteattr.lexicon.names import (
+    FAMILY_NOUNS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    PERSON_NOUNS,
+    PLAIN_NOUNS,
+    gender_of_noun,
+)
 from quoteattr.model import Kind, Span, Statement
 from quoteattr.resolve.dialogue import PERSON_PRONOUNS, Turn
 from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, bare_word, title_head
@@ -93,6 +100,9 @@ _GIVES_NAME = re.compile(
 _OBJECTS = {"dobj", "pobj", "dative", "iobj"}
 # What a man's wife is called besides "wife" ("his lady").
 _SPOUSE_WORDS = {"lady"}
+# How far back the document "the statement" stands for is looked for.
+_ISSUER_CHARS = 1_500
+_PERSON_NOUNS = ENTOURAGE_NOUNS | ROLE_NOUNS | FAMILY_NOUNS | MALE_NOUNS | FEMALE_NOUNS
 
 
 def head_noun(doc: Doc, mention: Span) -> str | None:
@@ -122,6 +132,10 @@ def antecedent(doc: Doc, mention: Span) -> Span | None:
             noun = noun.head.head
         else:
             break
+    if noun.dep_ == "attr" and noun.pos_ == "NOUN" and noun.head.lemma_ == "be":
+        # "Kaine is a former civil rights lawyer who …": the one the noun is said to be.
+        subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        noun = subject[0] if subject and subject[0].ent_type_ == "PERSON" else noun
     if noun.pos_ != "PROPN":
         return None
     return Span.from_spacy(noun)
@@ -367,6 +381,90 @@ def description_words(text: str) -> set[str]:
     """Return the words of a description that say who: no determiners, no "former"."""
     words = [bare_word(w) for w in text.split()]
     return {w for w in words if w and w not in _DETERMINERS and w not in _VAGUE}
+
+
+def issuer_of(doc: Doc, table: EntityTable, mention: Span, head: str) -> int | None:
+    """Return who made the document "the statement" or "the ad" stands for.
+
+    "The Security Council issued a statement … The statement noted": the
+    document the text met last by that noun, a paragraph or two back, is the
+    maker's words (see ``_maker``). The maker must be a name the text gives;
+    a document introduced ("a statement") with no maker named stops the search.
+    """
+    if not mention.text.lower().startswith("the "):
+        return None
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) > _DESCRIPTION_WORDS - 1 or tokens.root.i != tokens[-1].i:
+        return None
+    window = doc.char_span(
+        max(0, mention.start - _ISSUER_CHARS), mention.start, alignment_mode="contract"
+    )
+    for token in reversed(window or ()):
+        if token.pos_ != "NOUN" or token.lemma_.lower() != head:
+            continue
+        if token.ent_type_ or (token.text[:1].isupper() and not token.is_sent_start):
+            # A word of a name or a headline ("Popular Website Shows Bias").
+            continue
+        maker = _maker(token)
+        if maker is None and _INDEFINITE & {c.lower_ for c in token.children if c.dep_ == "det"}:
+            # A document the text introduced ("a statement") with no maker named.
+            return None
+        if maker is None:
+            # "The ad uses footage …": the same document, met again; read on back.
+            continue
+        if maker.pos_ == "NOUN" and maker.lemma_.lower() in GROUP_NOUNS:
+            # "a new ad from Donald Trump's presidential campaign": the campaign's.
+            owner = next((c for c in maker.children if c.dep_ == "poss"), None)
+            person = table.at(Span.from_spacy(owner)) if owner is not None else None
+            if person is None or owner is None or table.clusters[person].label != "PERSON":
+                return None
+            found = table.organisation(maker.lemma_.lower(), mention.start, person)
+            if found is None:
+                # An organisation of its own, as "the Trump campaign" is (see ``group_of_person``).
+                found = table.add(Span.from_spacy(doc[owner.left_edge.i : maker.i + 1]), "ORG")
+            return found
+        return table.at(Span.from_spacy(maker)) if maker.pos_ == "PROPN" else None
+    return None
+
+
+def _maker(document: Token) -> Token | None:
+    """Return the word that names who made a document the text mentions.
+
+    A "by" or "from" phrase ("an ad from X", "a video released by X"), a
+    name before it ("a Trump campaign ad", "Clinton's statement"), or the
+    subject of the verb that takes it ("X issued a statement").
+    """
+    for child in document.children:
+        if child.dep_ in {"poss", "compound"} and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if document.dep_ == "dobj":
+        return next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def possessed_person(doc: Doc, mention: Span) -> tuple[Span, str] | None:
+    """Return the owner's name and the noun of "Pagliano's lawyer", "Obama's aides".
+
+    A person (or people) named by whose they are is not the owner: only a
+    name's possessive before a noun for a person counts, the noun last.
+    """
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or len(tokens) > 2 * _DESCRIPTION_WORDS:
+        return None
+    root = tokens.root
+    noun = root.lemma_.lower()
+    if root.pos_ != "NOUN" or root.i != tokens[-1].i or noun not in _PERSON_NOUNS:
+        return None
+    for child in root.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return Span.from_spacy(child), noun
+    return None
 
 
 def family_of(doc: Doc, mention: Span) -> tuple[str, str] | None:

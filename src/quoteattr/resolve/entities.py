@@ -755,17 +755,27 @@ def narrated_gender(ent: SpacySpan) -> dict[str, int]:
 
     "Alexandra explained her predicament", "Carl thrust his hands into his
     pockets", "thought Alice to herself": a possessive or a reflexive in the
-    clause whose subject the name is most often stands for it.
+    clause whose subject the name is most often stands for it. A possessive
+    with another person named between it and the name stands for that one
+    ("Fowler has backed Hillary Clinton since her first bid").
     """
     signs: dict[str, int] = {}
     if ent.root.dep_ not in {"nsubj", "nsubjpass"}:
         return signs
     verb = ent.root.head
+    others = [
+        t.i
+        for t in verb.subtree
+        if t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end and t.ent_iob_ == "B"
+    ]
     for token in verb.subtree:
         lowered = token.lower_
         if lowered in _REFLEXIVES:
             gender, weight = _REFLEXIVES[lowered], _REFLEXIVE_WEIGHT
         elif lowered in _POSSESSIVES and token.dep_ == "poss":
+            low, high = sorted((token.i, ent.start))
+            if any(low < i < high for i in others):
+                continue
             gender, weight = _POSSESSIVES[lowered], 1
         else:
             continue

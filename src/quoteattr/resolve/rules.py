@@ -73,7 +73,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr.lexicon.en import CUE_NOUNS
+from quoteattr.lexicon.en import CUE_NOUNS, DOCUMENT_NOUNS
+from quoteattr.lexicon.names import FAMILY_NOUNS, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.descriptions import (
     DEFINITE,
@@ -89,6 +90,7 @@ from quoteattr.resolve.descriptions import (
     head_noun,
     introduced,
     introduction,
+    issuer_of,
     known_kind,
     named_by_answer,
     named_next,
@@ -96,6 +98,7 @@ from quoteattr.resolve.descriptions import (
     person_gender,
     person_sex,
     plain_definite,
+    possessed_person,
     role_of_subject,
     subject_before,
     subject_name,
@@ -132,6 +135,7 @@ if TYPE_CHECKING:
 __all__ = ["RuleResolver"]
 
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+_SINGULAR = {"it", "its"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
 _LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _GROUP_LABELS = {"ORG", "GPE", "NORP"}
@@ -146,7 +150,7 @@ _RELATIVE_PRONOUNS = {"who", "that", "which"}
 # Participles that name whom a quote is spoken to: "said he, addressing the old man".
 _ADDRESSING = {"address", "turn"}
 # What carries someone's words, so that a name before it is whose ("a CNN poll").
-_CARRIERS = CUE_NOUNS | {"ad", "video", "tweet", "book", "paper", "document", "note"}
+_CARRIERS = CUE_NOUNS | DOCUMENT_NOUNS
 # How many quotes back, each at most so many lines from the next, an exchange runs.
 _EXCHANGE_QUOTES = 6
 _EXCHANGE_LINES = 2
@@ -399,9 +403,11 @@ class RuleResolver:
         if lowered in PERSON_PRONOUNS:
             return self._pronoun(scene, PERSON_PRONOUNS[lowered])
         if lowered in _GROUP_PRONOUNS:
-            if previous is not None and table.clusters[previous].label in _GROUP_LABELS:
+            # "It" is one body, not a people ("Republican", "Democrats").
+            labels = _GROUP_LABELS - {"NORP"} if lowered in _SINGULAR else _GROUP_LABELS
+            if previous is not None and table.clusters[previous].label in labels:
                 return previous
-            return table.before(mention.start, _GROUP_LABELS)
+            return table.before(mention.start, labels, skip=_modifiers(doc, mention.start))
         if lowered in _FIRST_PERSON:
             return None
         if lowered in _RELATIVE_PRONOUNS:
@@ -411,6 +417,9 @@ class RuleResolver:
         named = _named(doc, table, mention)
         if named is not None:
             return named
+        owned = possessed_person(doc, mention)
+        if owned is not None:
+            return self._owned(scene, *owned)
         index = table.at(mention)
         if mention.text[:1].islower() or lowered.split()[0] in {*DEFINITE, "a", "an"}:
             kin = self._family(scene, mention)
@@ -429,6 +438,11 @@ class RuleResolver:
                 # "a Quinnipiac University poll", "a Donald Trump tweet": whose words
                 # the document carries; "a New York judge" is not New York.
                 return index
+            if head in _CARRIERS:
+                # "The Security Council issued a statement … The statement noted"
+                issuer = issuer_of(doc, table, mention, head)
+                if issuer is not None:
+                    return issuer
             group = group_of_person(doc, table, mention, head)
             if group is not None:
                 return group
@@ -480,6 +494,28 @@ class RuleResolver:
         if kin is not None:
             table.join(kin, mention)
         return kin
+
+    def _owned(self, scene: _Scene, owner: Span, noun: str) -> int | None:
+        """Return whom "Pagliano's lawyer" or "Keith Scott's wife" stands for: not the owner.
+
+        A relative of the close family is the one of that sex who shares the
+        owner's surname; anyone else, the person who bears the description as
+        a title ("Pagliano's lawyer, John Doe," met before); else nobody.
+        """
+        table, mention = scene.table, scene.mention
+        if mention is None:
+            return None
+        index = table.at(owner)
+        gender = gender_of_noun(noun) if noun in FAMILY_NOUNS else None
+        found = None
+        if index is not None and gender is not None and table.clusters[index].label == "PERSON":
+            found = table.relative(index, gender, mention.start)
+        if found is None:
+            found = table.described(description_words(mention.text), mention.start, noun)
+        if found is None or found == index:
+            return None
+        table.join(found, mention)
+        return found
 
     def _group_of_subject(self, scene: _Scene, head: str) -> int | None:
         """Return the group "the campaign" or "the administration" stands for.
@@ -971,6 +1007,22 @@ def _named(doc: Doc, table: EntityTable, mention: Span) -> int | None:
             first = left
         return table.add_missed_name(Span.from_spacy(doc[first.i : root.i + 1]))
     return None
+
+
+def _modifiers(doc: Doc, offset: int) -> list[Span]:
+    """Return the names before ``offset`` that only qualify a noun ("the GOP candidate").
+
+    "The GOP candidate proposes … The benefit, it says": a name used as a
+    modifier of a common noun is not what "it" or "they" stands for.
+    """
+    window = doc.char_span(max(0, offset - SEARCH_CHARS), offset, alignment_mode="contract")
+    if window is None:
+        return []
+    return [
+        Span.from_spacy(ent)
+        for ent in window.ents
+        if ent.root.dep_ in {"compound", "amod"} and ent.root.head.pos_ == "NOUN"
+    ]
 
 
 def _acting(ent: SpacySpan) -> bool:
