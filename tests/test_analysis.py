@@ -244,3 +244,20 @@ def test_tokenised_dash_turn_runs_over_lines() -> None:
 def test_dashes_without_dialogue_are_not_dash_style(lines: list[str]) -> None:
     """Datelines and asides, a bulleted list, or dashes beside quote marks: not dash dialogue."""
     assert not analyse("\n".join(lines)).dash_style
+
+
+def test_tokenised_line_opening_mark_starts_a_new_quote() -> None:
+    """One sentence a line: a mark opening a later line ends the open quote before it."""
+    lines = [
+        'She spoke as follows : " You watch out , Henry .',
+        "Do n't go a-thinking you can lick the army .",
+        '" I have knit you eight pair of socks , Henry .',
+        'Send them back to me . "',
+    ]
+    text = "\n".join(lines)
+    quotes = pair_quotes(text, style=(True, False))
+    assert [text[q.start : q.end] for q in quotes] == [
+        text[text.index('" You') : text.index("army .") + len("army .")],
+        text[text.index('" I have') :],
+    ]
+    assert [q.closed for q in quotes] == [False, True]

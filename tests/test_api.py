@@ -403,3 +403,29 @@ def test_repr_names_pipeline_and_strategies(extractor: Extractor) -> None:
     """repr(Extractor) names the pipeline and the strategies."""
     expected = True
     assert expected == ("quoteattr.quotes.v1" in repr(extractor))
+
+
+def test_merge_keeps_what_the_winner_does_not_touch() -> None:
+    """A quote absorbed by a statement that later loses survives if the winner misses it."""
+    text = "“If I do not --” “It will be because you were born to hang,” laughed the keeper."
+    cut = text.index(" “It")
+    tag = text.index(" laughed")
+    first = Statement(Kind.DIRECT, [Span.of(text, 0, cut)], confidence=0.5)
+    second = Statement(Kind.DIRECT, [Span.of(text, cut + 1, tag)], confidence=0.95)
+    # A parse that runs the first quote into the second as one clause.
+    across = Statement(Kind.INDIRECT, [Span.of(text, 0, tag - 3)], confidence=0.7)
+    merged = merge([[first, second], [across]])
+    assert [s.content for s in merged] == [first.content, second.content]
+
+
+def test_quote_after_content_is_not_joined() -> None:
+    """Only a quote right after another statement's attribution becomes its fragment."""
+    text = "He said: “Over there,” “Way up.”"
+    attributed = Statement(
+        Kind.DIRECT,
+        [Span.of(text, 9, 22)],
+        Span.of(text, 3, 7),
+        Speaker.from_mention(Span.of(text, 0, 2)),
+    )
+    adjacent = Statement(Kind.DIRECT, [Span.of(text, 23, 32)], rule="unattributed")
+    assert len(merge([[attributed, adjacent]], text)) == 2

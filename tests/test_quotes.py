@@ -258,3 +258,86 @@ def test_dash_quote_with_its_attribution(
     statements = _direct(extractor, _NARRATION + _DASH_DIALOGUE + line)
     assert _summary(statements[-1]) == expected
     assert statements[-1].content[0].text.startswith("— ")
+
+
+def test_adjacent_quotes_are_two_statements(extractor: Extractor) -> None:
+    """Two quotes with nothing between them are two turns, not one interrupted quote."""
+    text = "“I am only saying what mother --” “Be quiet!”"
+    statements = _direct(extractor, text)
+    assert [[text[f.start : f.end] for f in s.content] for s in statements] == [
+        ["“I am only saying what mother --”"],
+        ["“Be quiet!”"],
+    ]
+
+
+def test_pronoun_i_ends_a_sentence(extractor: Extractor) -> None:
+    """A lone "I." after a verb is the pronoun, not an initial: a sentence ends there."""
+    text = "“But the blots, Turkey,” intimated I. “True, sir, but behold these gray hairs!”"
+    statements = _direct(extractor, text)
+    assert any(
+        text[s.start : s.end] == "“True, sir, but behold these gray hairs!”" for s in statements
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain broke out with a low oath, “Silence there, between decks!”",
+        "He went on in these fearful terms: -- “You bring me the file tomorrow.”",
+    ],
+)
+def test_quote_led_up_to_by_narration(extractor: Extractor, text: str) -> None:
+    """A whole sentence in quotes after narration ending at a comma or colon is speech."""
+    (statement,) = _direct(extractor, text)
+    assert text[statement.start : statement.end].startswith("“")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scott asked the crowd to welcome the governor - “my new best friend.”",
+        "That is a problem because, “In the end, we vote for somebody.”",
+    ],
+)
+def test_phrase_after_narration_is_not_speech(extractor: Extractor, text: str) -> None:
+    """A lower-case phrase, or a clause a conjunction wants, is not a direct statement."""
+    assert _direct(extractor, text) == []
+
+
+def test_quote_led_up_to_with_its_own_tag(extractor: Extractor) -> None:
+    """Narration ending at a semicolon, then a quote and its own attribution."""
+    text = "She felt nervous about this; “for it might end, you know,” said Alice to herself."
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("after-cue", "said", "Alice")
+
+
+def test_interrupted_quote_with_a_tag_we_cannot_read(extractor: Extractor) -> None:
+    """“A,” words without a known cue, “b”: the second half joins the first."""
+    # Tokenised text, a sentence a line: a quote opening its line is speech.
+    lines = [
+        "The lamps were lit , and the street was quiet .",
+        '" Must you go ? " inquired Gregory , with a slow and sad smile .',
+        '" I tell you , " went on Syme with passion , " that every train is a victory . "',
+        "Gregory wagged his heavy , red head .",
+        "He laughed , and the rain came on .",
+    ]
+    text = "\n".join(lines)
+    statements = _direct(extractor, text)
+    assert [[text[f.start : f.end] for f in s.content] for s in statements][1] == [
+        '" I tell you , "',
+        '" that every train is a victory . "',
+    ]
+
+
+def test_as_someone_put_it(extractor: Extractor) -> None:
+    """The idiom "as X put it" attributes the quote after it to X."""
+    text = "As one tax lawyer recently put it, “Did he lower his taxes legally?”"
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("before-cue", "put", "one tax lawyer")
+
+
+def test_quote_ending_at_a_semicolon(extractor: Extractor) -> None:
+    """A quote that breaks off at a semicolon is a clause of its own."""
+    text = "Miss Watson would say, “Don't put your feet up, Huckleberry;” and we went on reading."
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("before-cue", "say", "Miss Watson")

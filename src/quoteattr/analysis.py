@@ -19,7 +19,9 @@ Quote pairing never raises. News text is full of unbalanced marks; the rules:
   closed at the break and marked unclosed;
 - tokenised text (one sentence a line, every mark set off by spaces, as in
   LitBank) is detected; there a quote may run over many lines before its
-  closing mark, " 's" and " 'm" are clitics, and when single marks outnumber
+  closing mark, up to a line that opens with a double mark, which opens a
+  quote of its own (a line is a sentence, so a reopening mark cannot be told
+  from a new quote), " 's" and " 'm" are clitics, and when single marks outnumber
   double ones they are the text's quotes (carried over lines likewise);
 - dash-marked dialogue (Joyce, many translations: "— Come up, Kinch!") is
   detected when at least five lines open with a dash (—, ―, – or --, also
@@ -368,7 +370,9 @@ def _continues(text: str, next_start: int, *, spaced: bool, single: bool = False
         return _single_continues(text, next_start)
     first = _MARK_RE.match(text, next_start)
     if first is not None and first.group() not in {"”", "»", "’", "''"}:
-        return True
+        # The reopening mark of a multi-paragraph quote; in tokenised text,
+        # where a line is a sentence, not a paragraph, it opens a quote of its own.
+        return not (spaced and first.group() in _DOUBLE)
     position = next_start
     for _ in range(_LOOKAHEAD_LINES if spaced else 1):
         line_end = text.find("\n", position)
@@ -379,9 +383,13 @@ def _continues(text: str, next_start: int, *, spaced: bool, single: bool = False
                 continue
             if mark in {"”", "»", "''"}:
                 return True
+            if spaced and match.start() == position:
+                # A mark opening a later line opens the next paragraph's quote:
+                # this one runs on up to it.
+                return True
             if mark in {'"', "＂"}:
                 if spaced:
-                    return match.start() != position
+                    return True
                 before = text[match.start() - 1] if match.start() > 0 else " "
                 return not before.isspace()
             return False

@@ -62,6 +62,8 @@ _ADDRESSING = {"tell", "ask", "warn", "assure", "remind", "inform", "urge", "adv
 _DASHES = {"—", "–", "--", "-", "―"}
 _WORD_RE = re.compile(r"\w+")
 _TERMINAL = ".!?…"
+# Punctuation that may end the narration leading up to a quote ("…, whimpering, “…!”").
+_LEADING = frozenset(",;:—–-()[]")
 # The most words a line of its own may have to be a quote's attribution ("I asked again.").
 _TAIL_WORDS = 3
 
@@ -132,8 +134,19 @@ class _Finder:
             left = self.text[left_start : quote.start]
             right = self.text[quote.end : right_end]
             resumed = self._resumes(previous, paragraph, quote.start, left)
+            interrupted = (
+                not resumed
+                and index > 0
+                and previous is not None
+                and self._interrupted(previous, quotes[index - 1], left_start, left)
+            )
+            resumed = resumed or interrupted
             # Tokenised text sets a sentence a line: a quote opening its line is speech.
-            spoken = resumed or (self.analysis.spaced and quote.start == para_start)
+            spoken = (
+                resumed
+                or (self.analysis.spaced and quote.start == para_start)
+                or self._introduced(quote, left, right, (left_start, right_end))
+            )
             if not self._free_standing(quote, left, right, left_start, spoken=spoken):
                 continue
             attribution = self._attribution_after(quote, right_end, resumed=resumed)
@@ -147,11 +160,17 @@ class _Finder:
                 and previous is not None
                 and previous.paragraph == paragraph
                 and not self.text[previous.end : quote.start].strip()
+                and _words_between(self.text, quotes[index - 1].end, quote.start)
                 and self._one_cue_between(quotes[index - 1].end, quote.start)
             ):
                 # "A," he said. "B.": the second quote is a fragment of the first statement.
                 previous.content.extend(fragments)
                 previous.end = max(quote.end, right_end if right.strip() else quote.end)
+                continue
+            if attribution is None and interrupted and previous is not None:
+                # The other half of the quote before, whose tag we could not read.
+                previous.content.extend(fragments)
+                previous.end = quote.end
                 continue
             if attribution is None and left.strip():
                 attribution = self._before(left_start, quote.start)
@@ -238,6 +257,54 @@ class _Finder:
             and not self.text[previous.end : start].strip()
             and left.rstrip()[-1:] in {",", ";"}
         )
+
+    def _interrupted(self, previous: _Open, before: Quote, left_start: int, left: str) -> bool:
+        """Return whether a quote goes on with the words of the quote before it.
+
+        "“I tell you,” went on Syme with passion, “that every time …”": the
+        quote before was taken as speech and broke off at a comma, and the
+        words between, in the same sentence, end at a comma or semicolon: they
+        are its tag, even when they hold no cue we know.
+        """
+        return (
+            any(fragment.end == before.end for fragment in previous.content)
+            and self._inner(before).endswith(",")
+            and left_start <= before.end
+            and left.rstrip()[-1:] in {",", ";"}
+        )
+
+    def _introduced(self, quote: Quote, left: str, right: str, bounds: tuple[int, int]) -> bool:
+        """Return whether a quote is a sentence of its own that the words before it lead up to.
+
+        The words before it end at a comma, semicolon, colon, dash, parenthesis
+        or bracket ("…, whimpering, “My kitten!”", "went on in these terms: --
+        “You bring me …”"), and the quote ends with its own full stop, "?" or
+        "!" where the sentence ends, and opens with a capital: a whole
+        utterance, not a phrase cited inside the narrator's sentence ("asked
+        them to welcome the governor - “my new best friend.”"). Or it ends
+        at a comma, full stop, "?" or "!" and its own attribution follows
+        ("…; ‘for it might end, you know,’ said Alice to herself").
+        """
+        inner = self._inner(quote)
+        words = _WORD_RE.search(inner)
+        if not inner or left.rstrip()[-1:] not in _LEADING:
+            return False
+        if right.strip():
+            if inner[-1] not in _TERMINAL + "," or not right.lstrip()[:1].islower():
+                return False
+            found = self._after(quote, quote.end, bounds[1])
+            return found is not None and found.rule == "after-cue"
+        if not (
+            words is not None
+            and words.group()[:1].isupper()
+            and inner[-1] in _TERMINAL
+            and not right.strip()
+        ):
+            return False
+        # After a conjunction that wants a clause ("a problem because, “…”") the
+        # quote is that clause.
+        before = [t for t in self.tokens.within(bounds[0], quote.start) if not t.is_punct]
+        return not before or before[-1].pos_ != "SCONJ"
 
     def _lead_in(self, start: int, end: int) -> bool:
         """Return whether words before a quote, up to a comma, belong to its content."""
@@ -366,7 +433,7 @@ class _Finder:
             return True
         inner = self._inner(quote)
         # After a quote that ends its own sentence, a capital starts a new one.
-        return (bool(inner) and inner[-1] in _TERMINAL + ",") or right_head[0].isupper()
+        return (bool(inner) and inner[-1] in _TERMINAL + ",;") or right_head[0].isupper()
 
     def _cue_before(self, region: Sequence[Token]) -> int | None:
         """Return the position of the cue that introduces a quote at the end of ``region``.
@@ -380,9 +447,10 @@ class _Finder:
             return None
         for position in range(len(region) - 1, max(-1, len(region) - 12), -1):
             token = region[position]
-            klass = cue_class_of(token)
+            klass = cue_class_of(token) or (CueClass.SPEECH if _puts_it(token) else None)
             if klass is not None:
-                if self._adjuncts_only(token, region[position + 1 :]):
+                after = [t for t in region[position + 1 :] if not _idiom_object(token, t)]
+                if self._adjuncts_only(token, after):
                     return position
                 return None
             if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
@@ -437,7 +505,7 @@ class _Finder:
             )
         inner = self._inner(quote)
         sentence_closed = (
-            bool(inner) and inner[-1] in _TERMINAL and not self._runs_on(quote, words[0])
+            bool(inner) and inner[-1] in _TERMINAL + ";" and not self._runs_on(quote, words[0])
         )
         for position, token in enumerate(region):
             klass = cue_class_of(token)
@@ -578,6 +646,27 @@ class _Finder:
         if found is None:
             return None
         return attrs.evolve(found, rule="before-paragraph", confidence=found.confidence - 0.1)
+
+
+def _puts_it(verb: Token) -> bool:
+    """Return whether a verb is the idiom "put it" ("as one analyst put it, “…”")."""
+    return verb.lemma_ == "put" and any(
+        child.dep_ in _OBJECTS and child.lower_ == "it" for child in verb.children
+    )
+
+
+def _idiom_object(verb: Token, token: Token) -> bool:
+    """Return whether ``token`` is the "it" of "put it"."""
+    return token.lower_ == "it" and token.head.i == verb.i and _puts_it(verb)
+
+
+def _words_between(text: str, start: int, end: int) -> bool:
+    """Return whether words come between two quotes.
+
+    Two quotes with nothing between them ("“I only meant --” “Never mind!”")
+    are two turns, often of two speakers, not the halves of one interrupted quote.
+    """
+    return any(char.isalnum() for char in text[start:end])
 
 
 def _has_complement(cue: Token) -> bool:

@@ -35,7 +35,8 @@ _ABBREVIATIONS = frozenset(
     | {"jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt"}
     | {"sens", "reps", "govs", "d", "r", "i", "a.m", "p.m", "e.g", "i.e", "approx"}
 )
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:``|[\"“‘'(\[]{0,2})[A-Z0-9])")
+# Tokenised text sets an opening mark off by a space: ". " Yes".
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=(?:``|[\"“‘'(\[]{0,2})[^\S\n]?[A-Z0-9])")
 
 
 class Tokens:
@@ -85,9 +86,20 @@ def is_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
+    if text[word_start:dot] == "I" and _after_lowercase_word(text, word_start):
+        # "said I." ends a sentence: the pronoun, not an initial ("John I. Smith").
+        return False
     # Initials ("G.K.", "J.") and listed abbreviations ("Mr.", "U.S.").
     initials = all(len(part) == 1 for part in word.split(".") if part)
     return word in _ABBREVIATIONS or (bool(word) and initials)
+
+
+def _after_lowercase_word(text: str, position: int) -> bool:
+    """Return whether the word before ``position`` (across spaces) is in lower case."""
+    end = position
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end < position and end > 0 and text[end - 1].isalpha() and text[end - 1].islower()
 
 
 def span_of(text: str, tokens: Sequence[Token], low: int, high: int) -> Span | None:
