@@ -1274,3 +1274,30 @@ def test_who_after_a_predicate_noun_is_the_subject(extractor: Extractor) -> None
         "the death penalty must end."
     )
     assert _speakers(extractor.extract(text))[-1] == "Tim Kaine"
+
+
+def test_the_one_a_thing_makes_feel_is_whom_the_pronoun_means(extractor: Extractor) -> None:
+    """ "His cough annoyed the doctor. “…,” he thought.": the doctor, not the cougher."""
+    text = (
+        "Dr. Howard Archie walked beside Peter Kronborg.\n"
+        "“It is late,” said Peter Kronborg.\n"
+        "As they reached the gate, Peter Kronborg's pace grew brisker.\n"
+        "His nervous cough annoyed the doctor.\n"
+        "“He coughs like a preacher,” he thought."
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Howard Archie"
+
+
+def test_a_quote_going_on_under_the_same_attribution_is_the_same_speaker(
+    extractor: Extractor,
+) -> None:
+    """Two quotes sharing one "he" are one person's, whatever the narration between."""
+    text = (
+        "Dr. Howard Archie came in with Peter Kronborg.\n"
+        "“She is in here,” said Peter Kronborg.\n"
+        "His air of importance annoyed the doctor.\n"
+        "He beckoned Kronborg in and said sternly: “You have a sick child here.\n"
+        "Put the baby down, please,” swinging back the top of the lounge.\n"
+        "“We can lift her mattress and carry her in.”"
+    )
+    assert _speakers(extractor.extract(text))[1:] == ["Howard Archie", "Howard Archie"]

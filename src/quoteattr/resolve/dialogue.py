@@ -129,6 +129,29 @@ _EXPLETIVES = {"there", "it"}
 # Verbs of hearing, and what is heard of a speaker: "He heard her voice."
 _HEARING = {"hear", "overhear"}
 _VOICES = {"voice", "tone"}
+# Verbs whose object is the one who feels ("His cough annoyed the doctor"):
+# a sample of the "amuse" verbs of Levin (1993), English Verb Classes and
+# Alternations, class 31.1.
+_FELT_BY_OBJECT = {
+    "amuse",
+    "annoy",
+    "anger",
+    "astonish",
+    "bore",
+    "bother",
+    "disgust",
+    "displease",
+    "embarrass",
+    "frighten",
+    "irritate",
+    "please",
+    "puzzle",
+    "startle",
+    "surprise",
+    "trouble",
+    "vex",
+    "worry",
+}
 # A name the NER calls a place more often than this is one, even as the subject
 # of narration (a character's name is now and then taken for a place).
 _PLACE_MENTIONS = 8
@@ -408,6 +431,9 @@ class Dialogue:
             if gender is None or statement.kind is not Kind.DIRECT or last.kind is not Kind.DIRECT:
                 continue
             if turns[number].index != turns[number - 1].index:
+                continue
+            if last.speaker is not None and last.speaker.mention == speaker.mention:
+                # The quote goes on under the attribution of the one before.
                 continue
             end = min(speaker.mention.start, statement.start)
             if not _opens_turn(text, statement_end(last), statement.start):
@@ -885,6 +911,9 @@ def narration_subject(
     for token in reversed(main or subjects):
         if token.lower_ in PERSON_PRONOUNS:
             continue
+        feeling = _feeling(table, token, gender, describe)
+        if feeling is not None:
+            return feeling
         who = _possessor(token)
         if who.pos_ == "NOUN":
             index = _described(table, who)
@@ -911,6 +940,41 @@ def narration_subject(
         if cluster.label == "PERSON" and cluster.gender in {None, gender}:
             return index
     return None
+
+
+def _feeling(
+    table: EntityTable,
+    subject: Token,
+    gender: str,
+    describe: Callable[[Token], int | None] | None,
+) -> int | None:
+    """Return the person a thing makes feel something, as the one the narration is about.
+
+    "His nervous cough annoyed the doctor. “…,” he thought.": when the
+    subject is no person and its verb is one whose object feels (see
+    ``_FELT_BY_OBJECT``), the object, named or described, who agrees in gender.
+    """
+    verb = subject.head
+    if verb.lemma_.lower() not in _FELT_BY_OBJECT or subject.pos_ not in {"NOUN", "PRON"}:
+        return None
+    if subject.pos_ == "NOUN" and gender_of_noun(subject.lower_) is not None:
+        return None
+    if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in {"i", "we", "you", "they"}:
+        return None
+    felt = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if felt is None:
+        return None
+    index = None
+    if felt.pos_ == "PROPN":
+        index = table.at(Span.from_spacy(felt))
+    elif felt.pos_ == "NOUN":
+        index = _described(table, felt)
+        if index is None and describe is not None:
+            index = describe(felt)
+    if index is None:
+        return None
+    cluster = table.clusters[index]
+    return index if cluster.label == "PERSON" and cluster.gender in {None, gender} else None
 
 
 def _with_article(name: Token) -> bool:

@@ -346,7 +346,12 @@ class RuleResolver:
                 tokens=tokens,
             )
             index = self._resolve(scene)
-            if index is not None and (
+            shared = _shared_mention(ordered, chosen, number)
+            if shared is not None:
+                # "“…,” he said. … “…”": a quote that goes on under the same
+                # attribution is the same person's.
+                index = shared
+            elif index is not None and (
                 index == _replied_to(doc, table.text, ordered, chosen, number)
                 or index == _self_addressed(table, tokens, statement)
                 or index in _told(doc, table, statement)
@@ -808,6 +813,20 @@ def _exchange(
                 break
         following = last.start
     return people
+
+
+def _shared_mention(
+    ordered: Sequence[Statement], chosen: Sequence[int | None], number: int
+) -> int | None:
+    """Return whom the statement before resolved to, when both have the same speaker mention."""
+    if not number or chosen[number - 1] is None:
+        return None
+    speaker, last = ordered[number].speaker, ordered[number - 1].speaker
+    if speaker is None or last is None or speaker.mention is None or last.mention is None:
+        return None
+    if (speaker.mention.start, speaker.mention.end) != (last.mention.start, last.mention.end):
+        return None
+    return chosen[number - 1]
 
 
 def _only_agreeing(table: EntityTable, pair: Sequence[int], gender: str) -> int | None:
