@@ -45,6 +45,7 @@ __all__ = [
     "group_of_person",
     "head_noun",
     "introduced",
+    "introduced_as",
     "introduced_person",
     "introduction",
     "known_kind",
@@ -799,6 +800,35 @@ def introduced(doc: Doc, mention: Span, head: str | None) -> bool:
         if token.idx >= recent and token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN":
             return True
     return False
+
+
+def introduced_as(doc: Doc, mention: Span) -> Token | None:
+    """Return the noun that introduced someone as a description with modifiers says.
+
+    "Surely she could learn Persian," broke in a thin, elderly gentleman. …
+    said the thin gentleman": the nearest indefinite noun before the
+    description, within ``_INTRODUCTION_CHARS``, with its head noun and
+    all of its modifiers ("thin"); a description with no modifier has none.
+    """
+    tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None:
+        return None
+    root = tokens.root
+    words = {c.lower_ for c in root.lefts if c.dep_ in {"amod", "compound"}}
+    if not words:
+        return None
+    window = doc.char_span(
+        max(0, mention.start - _INTRODUCTION_CHARS), mention.start, alignment_mode="contract"
+    )
+    if window is None:
+        return None
+    lemma = root.lemma_.lower()
+    for token in reversed(window):
+        if token.lemma_.lower() != lemma or not _indefinite(token):
+            continue
+        if words <= {c.lower_ for c in token.lefts}:
+            return token
+    return None
 
 
 def _indefinite(token: Token) -> bool:

@@ -74,7 +74,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.lexicon.en import CUE_NOUNS, DOCUMENT_NOUNS
-from quoteattr.lexicon.names import FAMILY_NOUNS, gender_of_noun
+from quoteattr.lexicon.names import FAMILY_NOUNS, PERSON_NOUNS, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.descriptions import (
     DEFINITE,
@@ -89,6 +89,7 @@ from quoteattr.resolve.descriptions import (
     group_of_person,
     head_noun,
     introduced,
+    introduced_as,
     introduction,
     issuer_of,
     known_kind,
@@ -154,6 +155,15 @@ _CARRIERS = CUE_NOUNS | DOCUMENT_NOUNS
 # How many quotes back, each at most so many lines from the next, an exchange runs.
 _EXCHANGE_QUOTES = 6
 _EXCHANGE_LINES = 2
+# How many statements back the people of a scene are looked for (see ``_recent``).
+_RECENT_QUOTES = 8
+# Nouns that name someone by the part they play beside another person of the
+# scene ("his companion", "her visitor"); our own list.
+_KIN_NOUNS = {"cousin"}
+_PARTY_NOUNS = {"companion", "interlocutor", "visitor", "guest", "caller", "comrade", *_KIN_NOUNS}
+_PARTY_DETERMINERS = {"the", "his", "her", "that", "this"}
+# Nouns that name someone new to the scene ("this newcomer"), nobody met before; our own list.
+_NEW_NOUNS = {"newcomer", "stranger", "intruder"}
 
 
 @attrs.frozen
@@ -183,6 +193,8 @@ class _Scene:
     callers: Mapping[int, set[str]] = attrs.field(factory=dict)
     #: The document's tokens by offset, to read the statement's vocatives.
     tokens: Tokens | None = None
+    #: The people who spoke the statements just before, most recent first (see ``_recent``).
+    recent: Sequence[int] = ()
 
     @property
     def mention(self) -> Span | None:
@@ -344,6 +356,7 @@ class RuleResolver:
                 spoken=spoken,
                 callers=callers,
                 tokens=tokens,
+                recent=_recent(ordered, chosen, number),
             )
             index = self._resolve(scene)
             shared = _shared_mention(ordered, chosen, number)
@@ -559,8 +572,24 @@ class RuleResolver:
             return voice
         tag = scene.statement.kind is Kind.DIRECT
         gender = description_gender(doc, mention, words, scene.said, tag=tag) if mention else None
-        if mention is None or gender is None:
+        if mention is None:
             return None
+        party = _other_party(scene, words, head, gender)
+        if party is not None:
+            # "Her cousin" says how one stands to another, not a title of theirs;
+            # "the visitor" goes on naming the visitor.
+            if head not in _KIN_NOUNS and words != {"other"}:
+                table.entitle(party, mention)
+            return party
+        party = _pointed_at(scene, head, gender)
+        if party is not None:
+            table.entitle(party, mention)
+            return party
+        if gender is None:
+            known = _called_by_calling(scene, head)
+            if known is not None:
+                table.entitle(known, mention)
+            return known
         known = called if called is not None and table.clusters[called].gender == gender else None
         if known is None and mention.text.lower().startswith("the "):
             # "A man started up … said the man": the one "a man" introduced.
@@ -572,6 +601,8 @@ class RuleResolver:
         if known is None and known_kind(mention, head) and not introduced(doc, mention, head):
             known = self._pronoun(scene, gender)
             known = None if known is None or table.clusters[known].unnamed else known
+        if known is None and known_kind(mention, head):
+            known = _only_of_sex(scene, gender)
         if known is not None:
             table.entitle(known, mention)
             return known
@@ -827,6 +858,110 @@ def _shared_mention(
     if (speaker.mention.start, speaker.mention.end) != (last.mention.start, last.mention.end):
         return None
     return chosen[number - 1]
+
+
+def _other_party(
+    scene: _Scene, words: set[str], head: str | None, gender: str | None
+) -> int | None:
+    """Return whom "the other", "his companion" or "her visitor" stands for: the other speaker.
+
+    Such a noun names someone by the part they play beside another person
+    of the scene ("“I never take a partner,” replied Cameron. “…,” said the
+    other."): the one of the people who spoke just before (see ``_recent``)
+    who is not the last speaker, and whose sex does not disagree.
+    """
+    mention = scene.mention
+    if mention is None or scene.previous is None:
+        return None
+    if words != {"other"} and (head not in _PARTY_NOUNS or len(words) != 1):
+        return None
+    if mention.text.lower().split()[0] not in _PARTY_DETERMINERS:
+        return None
+    called = _addressed(scene, gender) if gender is not None else None
+    if called is None and scene.tokens is not None and scene.statement.kind is Kind.DIRECT:
+        called = addressee(scene.table, scene.tokens, scene.statement, None)
+    for index in scene.recent:
+        cluster = scene.table.clusters[index]
+        if index in {scene.previous, called} or cluster.label != "PERSON":
+            continue
+        return index if gender is None or cluster.gender in {None, gender} else None
+    return None
+
+
+def _pointed_at(scene: _Scene, head: str | None, gender: str | None) -> int | None:
+    """Return whom "that gentleman" stands for: the person named last, not the last speaker.
+
+    "“…, and so does Good; don't you, Good?” / “Rather,” said that
+    gentleman.": a demonstrative and a noun of a person point at the one
+    the text named just before, in the narration or the quote before, whose
+    sex does not disagree; the last speaker would be "he" or "she".
+    """
+    mention, table = scene.mention, scene.table
+    if mention is None or mention.text.lower().split()[0] not in {"that", "this"}:
+        return None
+    if head in _NEW_NOUNS or (head not in PERSON_NOUNS and gender_of_noun(head or "") is None):
+        return None
+    skip = list(table.clusters[scene.previous].mentions) if scene.previous is not None else []
+    found = table.before(mention.start, {"PERSON"}, gender, limit=SEARCH_CHARS // 3, skip=skip)
+    return found if found is not None and not table.clusters[found].unnamed else None
+
+
+def _called_by_calling(scene: _Scene, head: str | None) -> int | None:
+    """Return whom "the painter" answering a quote that called a name stands for.
+
+    "“…, Basil,” he murmured. / “What is that?” said the painter.": a noun
+    that names a person by a calling and shows no sex (see ``PERSON_NOUNS``)
+    is the named person the quote just before called by name, who answers.
+    """
+    called = scene.called
+    if called is None or head not in PERSON_NOUNS:
+        return None
+    cluster = scene.table.clusters[called]
+    return called if cluster.label == "PERSON" and not cluster.unnamed else None
+
+
+def _only_of_sex(scene: _Scene, gender: str) -> int | None:
+    """Return whom "the old woman" stands for when only one of the scene's speakers is a woman.
+
+    "“…,” said the nurse. … “…?” said the surgeon. / “…,” replied the old
+    woman.": a plain noun of one sex is the one person of that sex among
+    those who spoke just before (see ``_recent``).
+    """
+    table, mention = scene.table, scene.mention
+    if mention is None:
+        return None
+    tokens = scene.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or tokens.root.tag_ != "NN":
+        return None
+    found = [
+        index
+        for index in scene.recent
+        if table.clusters[index].label == "PERSON" and table.clusters[index].gender == gender
+    ]
+    if len(found) != 1 or (scene.pair and found[0] == scene.pair[0]):
+        return None
+    # "The thin gentleman" is the one "a thin, elderly gentleman" introduced.
+    first = introduced_as(scene.doc, mention)
+    if first is not None and table.at(Span.from_spacy(first)) != found[0]:
+        return None
+    return found[0]
+
+
+def _recent(ordered: Sequence[Statement], chosen: Sequence[int | None], number: int) -> list[int]:
+    """Return the people who spoke the statements before ``number``, most recent first.
+
+    Only the last few statements (see ``_RECENT_QUOTES``), within a pronoun's
+    reach of it, count: the people of the scene the reader has in mind.
+    """
+    start = ordered[number].start
+    people: list[int] = []
+    for earlier in range(number - 1, max(-1, number - 1 - _RECENT_QUOTES), -1):
+        if ordered[earlier].start < start - SEARCH_CHARS:
+            break
+        index = chosen[earlier]
+        if index is not None and index not in people:
+            people.append(index)
+    return people
 
 
 def _only_agreeing(table: EntityTable, pair: Sequence[int], gender: str) -> int | None:
