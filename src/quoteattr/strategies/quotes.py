@@ -64,6 +64,15 @@ _WORD_RE = re.compile(r"\w+")
 _TERMINAL = ".!?…"
 # Punctuation that may end the narration leading up to a quote ("…, whimpering, “…!”").
 _LEADING = frozenset(",;:—–-()[]")
+# Pronouns for things, which do not speak ("it would tell a story").
+_THINGS = frozenset({"it", "this", "that"})
+_NAME_PARTS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
+# Conjunctions opening an adverbial clause after a quote, which is then no
+# attribution ("…,” when Clinton blasted him). Not "as" ("as he put it").
+_SUBORDINATORS = frozenset(
+    {"when", "whenever", "until", "till", "after", "before", "because", "while", "since"}
+    | {"although", "though", "unless", "whereas", "once", "if"}
+)
 # The most words a line of its own may have to be a quote's attribution ("I asked again.").
 _TAIL_WORDS = 3
 
@@ -503,6 +512,10 @@ class _Finder:
                 confidence=0.85,
                 end=end,
             )
+        if words[0].lower_ in _SUBORDINATORS:
+            # "“Don't you do it,” until gunshots are heard": a clause of the
+            # narration, whose subject is not the quote's speaker.
+            return None
         inner = self._inner(quote)
         sentence_closed = (
             bool(inner) and inner[-1] in _TERMINAL + ";" and not self._runs_on(quote, words[0])
@@ -521,6 +534,10 @@ class _Finder:
             if speaker is None:
                 before = [t for t in region[:position] if not t.is_punct]
                 run = nominal_run(before)
+                if before and all(t.is_title or t.pos_ in _NAME_PARTS for t in before):
+                    # "…,” Tulsa police Chief Chuck Jordan said": a capitalised word
+                    # the tagger took for a verb is part of the name.
+                    run = before if any(t.pos_ in {"PROPN", "NOUN"} for t in before) else run
                 if run and len(run) == len(before):
                     speaker = span_of(self.text, run, start, end)
             if speaker is None:
@@ -594,11 +611,26 @@ class _Finder:
         if position is not None:
             token = region[position]
             klass = cue_class_of(token) or CueClass.SPEECH
-            speaker = speaker_of(self.text, token, start, end)
+            speaker = None
+            if token.dep_ != "pcomp" or klass is CueClass.SPEECH:
+                # "blamed them for focusing on “…”": the object of a gerund not of
+                # speech is no quote of the gerund's subject.
+                speaker = speaker_of(self.text, token, start, end)
             if speaker is None:
                 before = [t for t in region[:position] if not t.is_punct]
                 run = nominal_run(before[-4:])
                 speaker = span_of(self.text, run, start, end) if run else None
+            reporter = token.head
+            if (
+                speaker is not None
+                and speaker.text.lower() in _THINGS
+                and token.dep_ == "ccomp"
+                and cue_class_of(reporter) is not None
+                and reporter.i < token.i
+            ):
+                # "Obama said it would tell an American story, one of “…”": a thing
+                # does not speak; the words are those of whoever reports it.
+                speaker = speaker_of(self.text, reporter, start, end) or speaker
             if speaker is not None:
                 return _Attribution(
                     cue=Span.from_spacy(token),
@@ -621,6 +653,23 @@ class _Finder:
         last = region[-1]
         if last.text == ":":
             names = [t for t in region if t.pos_ in {"PROPN", "PRON"}]
+            subject = None
+            for verb in reversed([t for t in region if t.pos_ == "VERB"]):
+                if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+                    break  # "is exemplified by this finding:": not the subject's words
+                subject = speaker_of(self.text, verb, start, last.idx)
+                if subject is not None:
+                    break
+            if subject is not None and subject.text.lower() not in _THINGS:
+                # "On July 6, 2015, Sanders made the following comment:": the
+                # subject of the last verb, not the last name.
+                return _Attribution(
+                    cue=Span.from_spacy(last),
+                    speaker=subject,
+                    rule="colon",
+                    confidence=0.7,
+                    end=end,
+                )
             if names:
                 head = names[-1]
                 while head.head.i != head.i and head.dep_ in {"compound", "flat"}:

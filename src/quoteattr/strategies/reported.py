@@ -439,6 +439,10 @@ class _Finder:
         if clauses:
             addressee = addressee_of(self.text, token, low, high)
             start, end = self._over_colon(_clauses_extent(token, clauses))
+            if start < token.idx and all(c.i > token.i for c in clauses):
+                # "which Mr. Clarke says he is doing …": a relative word fronted out
+                # of the clause leaves the speaker and the cue outside the content.
+                start = token.idx + len(token.text)
             return self._statement([(start, end)], cue("verb-ccomp"), speaker, addressee=addressee)
         passive = self._passive(token, low, high)
         if passive is not None:
@@ -460,8 +464,16 @@ class _Finder:
             ]
             addressee = subtree_span(self.text, objects[0], low, high) if objects else None
             start = _extent(objects[0])[0] if objects else _extent(xcomp)[0]
+            if start < token.idx < _extent(xcomp)[1] and xcomp.i > token.i:
+                # "which she plans to do": the fronted relative word, as for clauses.
+                start = token.idx + len(token.text)
             content = [(start, _infinitives_end(token, xcomp))]
             return self._statement(content, cue("verb-xcomp"), speaker, addressee=addressee)
+        if _borrowed_subject(token):
+            # A gerund after a preposition ("criticized for promoting cures",
+            # "began by emphasizing fairness") or an infinitive of purpose ("was
+            # called to talk about …") reports a clause, not its object.
+            return None
         gerunds = [c for c in xcomps if c.tag_ == "VBG" and c.i > token.i]
         if gerunds and speaker is not None:
             # "Trump has admitted using the tax code": a gerund complement of a
@@ -877,6 +889,17 @@ def _infinitives_end(cue: Token, xcomp: Token) -> int:
         ):
             end = max(end, _clause_extent(child)[1])
     return end
+
+
+def _borrowed_subject(verb: Token) -> bool:
+    """Return whether a verb borrows its subject from the verb it depends on.
+
+    A gerund after a preposition ("by saying") or an infinitive of purpose
+    ("went on to explain") has no subject of its own.
+    """
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return False
+    return verb.dep_ == "pcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VB")
 
 
 def _clauses_extent(cue: Token, clauses: Sequence[Token]) -> tuple[int, int]:

@@ -152,34 +152,217 @@ def according_to(tokens: Sequence[Token]) -> tuple[int, int] | None:
 
 
 def speaker_of(text: str, cue: Token, low: int, high: int) -> Span | None:
-    """Return the subject of a cue verb, looking through participles ("X left, saying")."""
+    """Return the subject of a cue verb, looking through participles ("X left, saying").
+
+    A gerund after a preposition is its verb's subject's ("X began by saying",
+    "after saying …, X"), or the object's after "for" ("criticized X for
+    saying"); an infinitive with an object before it is the object's ("forced
+    X to admit"); a participle after a reported clause is the reporter's ("X
+    said Y lied, adding …").
+    """
     verb = cue
-    for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS and low <= child.idx < high:
-                return mention_span(text, child, low, high)
-        if verb.tag_ != "VBG" and verb.dep_ not in {"xcomp", "conj"}:
-            return None
+    for step in range(4):
+        subject = _subject(verb, low, high)
+        if subject is not None:
+            return mention_span(text, subject, low, high)
+        if step == 0:
+            shown = _shown_speaker(text, verb, low, high) or _stray_subject(text, verb, low, high)
+            if shown is not None:
+                return shown
         head = verb.head
         if head.i == verb.i or not low <= head.idx < high:
             return None
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+            found = _gerund_controller(head)
+            if found is None:
+                return None
+            if found.pos_ not in {"VERB", "AUX"}:
+                return mention_span(text, found, low, high)
+            verb = found
+            continue
+        infinitive = verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        if infinitive and verb.dep_ == "xcomp" and head.lemma_ in _OBJECT_CONTROL:
+            # "forced Stumpf to admit", "led the journalist to fear": the object.
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if objects and objects[0].pos_ in _NOMINAL and low <= objects[0].idx < high:
+                return mention_span(text, objects[0], low, high)
+        if (
+            verb.tag_ != "VBG"
+            and verb.dep_ not in {"xcomp", "conj"}
+            and not (infinitive and verb.dep_ == "advcl")
+        ):
+            return None
         if verb.dep_ == "acl" and head.pos_ in {"PROPN", "NOUN", "PRON"}:
+            occasion = head.head
+            if (
+                head.dep_ == "pobj"
+                and occasion.lower_ in {"at", "during"}
+                and occasion.head.pos_ in {"VERB", "AUX"}
+                and low <= occasion.head.idx < high
+            ):
+                # "she said at a news conference announcing that …": the occasion
+                # is no speaker; whoever spoke at it is.
+                verb = occasion.head
+                continue
             # "footage of Clinton asking, “…”": the participle modifies its speaker.
             return name_span(text, head, low, high)
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"}:
             return None
         if (
             verb.dep_ == "conj"
+            and verb.tag_ != "VB"
             and cue_class_of(verb) is not None
-            and head.dep_ == "ccomp"
-            and head.head.i < head.i
-            and cue_class_of(head.head) is not None
+            and _reported(head)
         ):
             # "Clinton said the plan would fail and warned that …": the parser joins
             # the second cue to the content clause, whose extent leaves it out; it
-            # shares the subject of the first cue (when the clause follows it).
+            # shares the subject of the first cue (when the clause follows it). A
+            # bare verb ("should change the laws rather than criticize him") is
+            # the clause's own.
+            head = head.head
+        elif (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].text == ","
+            and _reported(head)
+        ):
+            # "Perdue said he didn't believe it, arguing that …": a participle set
+            # off after a reported clause goes with the verb that reports it.
             head = head.head
         verb = head
+    return None
+
+
+# Verbs whose object is the subject of the infinitive after it ("forced Stumpf to
+# admit", "urged voters to reject"): the verb + object + to-infinitive pattern of
+# causing, asking and allowing (Quirk et al. 1985, A Comprehensive Grammar of the
+# English Language, 16.63). Not "use X to denounce" (purpose) nor "promise X to".
+_OBJECT_CONTROL = frozenset(
+    {
+        "advise", "allow", "ask", "beg", "cause", "challenge", "command", "compel",
+        "convince", "dare", "drive", "enable", "encourage", "force", "get", "implore",
+        "incite", "induce", "inspire", "instruct", "invite", "lead", "motivate",
+        "order", "permit", "persuade", "prompt", "press", "pressure", "push",
+        "remind", "request", "spur", "teach", "tell", "tempt", "urge", "warn",
+    }
+)  # fmt: skip
+# Prepositions after which a gerund's subject is the subject of the verb they
+# attach to ("began by saying", "after saying", "despite admitting").
+_GERUND_PREPOSITIONS = frozenset(
+    {"by", "after", "before", "while", "despite", "in", "on", "upon", "without", "for", "about"}
+)
+
+
+def _subject(verb: Token, low: int, high: int) -> Token | None:
+    """Return a verb's subject in ``[low, high)``: of several, the nearest before it."""
+    subjects = [
+        child for child in verb.children if child.dep_ in _SUBJECTS and low <= child.idx < high
+    ]
+    # A dash the parser took for a subject ("public ― Trump boasted") yields to a word.
+    subjects = [c for c in subjects if any(ch.isalnum() for ch in c.text)] or subjects
+    before = [child for child in subjects if child.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def _gerund_controller(preposition: Token) -> Token | None:
+    """Return whose gerund follows ``preposition``: its verb, or the verb's object.
+
+    "X began by saying": the verb "began", whose subject says. "criticized X for
+    saying", "held X in contempt for refusing": the object X.
+    """
+    verb = preposition.head
+    if (
+        preposition.dep_ not in {"prep", "conj"}
+        or preposition.lower_ not in _GERUND_PREPOSITIONS
+        or verb.pos_ not in {"VERB", "AUX"}
+        or verb.i == preposition.i
+    ):
+        return None
+    if preposition.lower_ == "for":
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < preposition.i]
+        if objects:
+            return objects[0] if objects[0].pos_ in _NOMINAL else None
+    return verb
+
+
+def _reported(clause: Token) -> bool:
+    """Return whether ``clause`` is what a cue verb before it reports ("said [the plan failed]")."""
+    reporter = clause.head
+    # The parser reads a content clause as adverbial ("tweeted that Machado was
+    # …"); one with its "that" is still the content, not "after she attacked".
+    that = any(c.dep_ in {"mark", "advmod"} and c.lower_ == "that" for c in clause.lefts)
+    return (
+        (clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and that))
+        and reporter.i < clause.i
+        and cue_class_of(reporter) is not None
+        and clause.left_edge.i > reporter.i
+    )
+
+
+def _stray_subject(text: str, verb: Token, low: int, high: int) -> Span | None:
+    """Return the subject of a finite verb the parser left without one.
+
+    "the board of the Washington Post Trump said that …", "the $20 million
+    experts say it costs": the noun right before the verb, taken into the
+    phrase before it, is its subject; so is a name hung on it as "dep".
+    """
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.dep_ in {"conj", "relcl", "acl"}:
+        return None
+    if any(c.dep_ in {"expl", "aux", "auxpass"} or c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    strays = [c for c in verb.lefts if c.dep_ == "dep" and c.pos_ in {"PROPN", "PRON"}]
+    if strays and low <= strays[-1].idx < high:
+        return span_of(text, [strays[-1]], low, high)
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if (
+        before.pos_ not in {"PROPN", "NOUN"}
+        or before.dep_ not in {"pobj", "compound", "dobj"}
+        or before.head.i == verb.i
+        or not low <= before.idx < high
+    ):
+        return None
+    # "Protesters marching through the streets chanted": the noun before the
+    # verb ends a participle's phrase; the noun the participle describes speaks.
+    token = before
+    for _ in range(6):
+        if token.dep_ == "acl" and token.head.pos_ in _NOMINAL and low <= token.head.idx < high:
+            return mention_span(text, token.head, low, high)
+        if token.tag_ == "VBG" and token.i < verb.i:
+            # Read as the main verb ("Protesters marching … chanted"): its subject.
+            subject = _subject(token, low, high)
+            return mention_span(text, subject, low, high) if subject is not None else None
+        if token.dep_ not in {"pobj", "prep", "compound", "dobj"} or token.head.i == token.i:
+            break
+        token = token.head
+    return span_of(text, [before], low, high)
+
+
+# What shows someone speaking: "footage of Clinton asking", "a video of him saying".
+_RECORDINGS = frozenset(
+    {"footage", "video", "clip", "tape", "recording", "audio", "film", "image", "photo"}
+)
+
+
+def _shown_speaker(text: str, verb: Token, low: int, high: int) -> Span | None:
+    """Return who is shown speaking in "footage of Clinton asking": the noun before it."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if (
+        before.pos_ in _NOMINAL
+        and before.dep_ == "pobj"
+        and before.head.lower_ == "of"
+        and before.head.head.lemma_.lower() in _RECORDINGS
+        and low <= before.idx < high
+    ):
+        return name_span(text, before, low, high)
     return None
 
 
