@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import Final
 
 __all__ = [
+    "CALLINGS",
     "FAMILY_NOUNS",
     "FEMALE",
     "FEMALE_NOUNS",
@@ -136,6 +137,20 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     conductor engineer mechanic blacksmith smith carpenter tailor barber baker butcher
     grocer jailer gaoler warden magistrate
     """.split()
+)
+
+# Words for one calling, any of which names the same person ("the parson" …
+# "the clergyman"); our own groups, of callings in PERSON_NOUNS and near words.
+CALLINGS: Final[tuple[frozenset[str], ...]] = tuple(
+    frozenset(group.split())
+    for group in (
+        "clergyman parson vicar rector curate priest minister chaplain pastor preacher cleric",
+        "doctor physician surgeon",
+        "lawyer attorney solicitor barrister counsel",
+        "innkeeper landlord publican",
+        "schoolmaster teacher",
+        "gaoler jailer warder",
+    )
 )
 
 # Pet forms of English given names, each under the formal name it comes from:

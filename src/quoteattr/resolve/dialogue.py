@@ -112,6 +112,25 @@ _NAMING_VERBS = {"call", "name"}
 # What may come before a name called out: a comma or dash, or "dear" ("My dear Rose,").
 _VOCATIVE_START = {",", "--", "—", "dear"}
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
+# What children call their parents, as the word for the parent ("“Isn't it
+# strange, mamma?”" calls "my mother"); our own list.
+_PARENT_WORDS = {
+    "mamma": "mother",
+    "mama": "mother",
+    "ma": "mother",
+    "mammy": "mother",
+    "mummy": "mother",
+    "mum": "mother",
+    "papa": "father",
+    "pa": "father",
+    "daddy": "father",
+    "dad": "father",
+}
+_DASHES = {"--", "—"}
+# Words that point back to a name a dash sets off: a name put before its clause, not called.
+_POINTING_BACK = {"that", "this", "who"}
+# Conjunctions that may open the clause a name is called out in ("— and Fergus, …").
+_VOCATIVE_JOINS = {"and", "but"}
 _UNCUED = {"unattributed", "continuation"}
 # How strongly the text says who speaks a turn with no attribution, as log odds
 # measured on LitBank: after a quote's attribution line the same speaker goes on
@@ -281,7 +300,8 @@ class Dialogue:
                 source = answer or (turns[number - 1] if turns[number - 1].speaker else None)
                 if source is not None:
                     turns[number].take(source, "turn-taking" if answer else "continuation")
-            elif "\n" in gap:
+            elif "\n" in gap or _broken_off(text, last):
+                # A quote broken off by a dash is cut short by the other side.
                 called = _called(table, tokens, last, turns[number - 1])
                 other = self._other_turn(table, tokens, ordered, turns, number)
                 if called is not None:
@@ -418,11 +438,14 @@ class Dialogue:
         the previous turn's speaker, the exchange's other participant who
         agrees in gender speaks it.
         """
-        text = table.text
+        text, tokens = table.text, Tokens(doc)
         for number in range(1, len(ordered)):
             statement, last = ordered[number], ordered[number - 1]
             speaker = statement.speaker
-            if speaker is None or speaker.mention is None or turns[number].index is None:
+            if speaker is None or speaker.mention is None:
+                continue
+            if turns[number].index is None:
+                self._reply_to_call(table, tokens, ordered, turns, number)
                 continue
             if turns[number].speaker is not speaker:
                 # A turn the dialogue gave a speaker keeps it.
@@ -451,6 +474,43 @@ class Dialogue:
             cluster = table.clusters[other]
             if cluster.label == "PERSON" and cluster.gender in {None, gender}:
                 turns[number].index = other
+
+    def _reply_to_call(
+        self,
+        table: EntityTable,
+        tokens: Tokens,
+        ordered: Sequence[Statement],
+        turns: Sequence[Turn],
+        number: int,
+    ) -> None:
+        """Give a "he" or "she" nothing resolved the person the quote before called by name.
+
+        "“…, Fergus,” said I." / "“What can I do?” replied he": whom one
+        addresses answers, when that person agrees with the pronoun in sex. A
+        quote going on under the same attribution shares its speaker.
+        """
+        statement = ordered[number]
+        speaker = statement.speaker
+        if speaker is None or speaker.mention is None or statement.kind is not Kind.DIRECT:
+            return
+        gender = PERSON_PRONOUNS.get(speaker.mention.text.lower())
+        if gender is None or turns[number].speaker is not speaker:
+            return
+        # Reported speech the attribution's narration holds is passed over.
+        before = number - 1
+        while before > 0 and ordered[before].kind is Kind.INDIRECT:
+            before -= 1
+        last = ordered[before]
+        if last.kind is not Kind.DIRECT:
+            return
+        if last.speaker is not None and last.speaker.mention == speaker.mention:
+            turns[number].index = turns[before].index
+            return
+        if not _opens_turn(table.text, statement_end(last), statement.start):
+            return
+        index = addressee(table, tokens, last, turns[before].index)
+        if index is not None and table.clusters[index].gender in {None, gender}:
+            turns[number].index = index
 
     def _alternate(
         self,
@@ -819,12 +879,13 @@ def _called_nouns(tokens: Sequence[Token]) -> Iterator[str]:
     if sum(not t.is_punct for t in words) < 2:
         return
     for position, token in enumerate(words):
-        if token.tag_ != "NN" or not token.is_lower:
+        # The tagger often takes "mamma" for an adjective or a name.
+        if (token.tag_ != "NN" and token.lower_ not in _PARENT_WORDS) or not token.is_lower:
             continue
         before = words[position - 1].lower_ if position else ","
         after = words[position + 1].text if position + 1 < len(words) else "."
         if before in _VOCATIVE_START and after in _VOCATIVE_END:
-            yield token.lower_
+            yield _PARENT_WORDS.get(token.lower_, token.lower_)
 
 
 def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> Turn | None:
@@ -834,6 +895,12 @@ def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> 
         return None
     mention = table.clusters[index].mentions[0]
     return Turn(index, Speaker.from_mention(mention), turn.rule)
+
+
+def _broken_off(text: str, statement: Statement) -> bool:
+    """Return whether a quote ends with a dash ("“Under the church there lie --”")."""
+    end = max(f.end for f in statement.content)
+    return text[max(0, end - 8) : end].rstrip(_QUOTE_MARKS).endswith(tuple(_DASHES))
 
 
 def _line_before(text: str, ordered: Sequence[Statement], number: int) -> int:
@@ -1200,20 +1267,24 @@ def _most_addressed(
     """
     tokens = Tokens(doc)
     addressed: Counter[int] = Counter()
+    # Whom the narrator calls by name ("“…, Fergus,” said I.") is someone else.
+    others: set[int] = set()
     for statement, turn in zip(ordered, turns, strict=True):
-        if statement.kind is Kind.INDIRECT or (
+        if statement.kind is Kind.INDIRECT:
+            continue
+        mine = (
             turn.speaker is not None
             and turn.speaker.mention is not None
             and turn.speaker.mention.text.lower() == "i"
             and turn.rule not in _UNCUED
-        ):
-            continue
+        )
         for fragment in statement.content:
-            addressed.update(_vocatives(table, tokens.within(fragment.start, fragment.end)))
-    if not addressed:
-        return None
-    index, times = addressed.most_common(1)[0]
-    return index if times >= _MIN_VOCATIVES else None
+            called = _vocatives(table, tokens.within(fragment.start, fragment.end))
+            (others if mine else addressed).update(called)
+    for index, times in addressed.most_common():
+        if index not in others:
+            return index if times >= _MIN_VOCATIVES else None
+    return None
 
 
 def _self_named(doc: Doc, table: EntityTable, ordered: Sequence[Statement]) -> int | None:
@@ -1310,9 +1381,18 @@ def _set_off(words: Sequence[Token], position: int) -> bool:
     if opening and honorific_gender(words[opening - 1].text.rstrip(".")) is not None:
         opening -= 1  # "My dear Mr. Bennet,"
     before = words[opening - 1].lower_ if opening else ","
+    if before in _VOCATIVE_JOINS and (opening < 2 or words[opening - 2].is_punct):
+        # "— and Fergus, what have you been doing?": a conjunction opening the clause.
+        before = ","
     after = words[position + 1].lower_ if position + 1 < len(words) else "."
     if after == "dear" and position + 2 < len(words):
         after = words[position + 2].text  # "Margaret dear,"
+    if (
+        after in _DASHES
+        and position + 2 < len(words)
+        and words[position + 2].lower_ in _POINTING_BACK
+    ):
+        return False  # "Sir John -- that's who I am": the name is what "that" points back to
     return before in _VOCATIVE_START and after in _VOCATIVE_END
 
 

@@ -74,7 +74,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.lexicon.en import CUE_NOUNS, DOCUMENT_NOUNS
-from quoteattr.lexicon.names import FAMILY_NOUNS, PERSON_NOUNS, gender_of_noun
+from quoteattr.lexicon.names import CALLINGS, FAMILY_NOUNS, PERSON_NOUNS, gender_of_noun
 from quoteattr.model import Entity, Kind, Result, Span, Speaker, Statement, sort_statements
 from quoteattr.resolve.descriptions import (
     DEFINITE,
@@ -157,6 +157,8 @@ _EXCHANGE_QUOTES = 6
 _EXCHANGE_LINES = 2
 # How many statements back the people of a scene are looked for (see ``_recent``).
 _RECENT_QUOTES = 8
+# Verbs of speech that say the last speaker goes on ("continued the old man").
+_GOING_ON = {"continue", "resume", "pursue"}
 # Nouns that name someone by the part they play beside another person of the
 # scene ("his companion", "her visitor"); our own list.
 _KIN_NOUNS = {"cousin"}
@@ -556,11 +558,13 @@ class RuleResolver:
         """Return whom a definite description no title matches stands for ("the mother").
 
         A voice is the person the text introduces with it (see ``voice_of``);
-        else the one the quote before called by name, when the description's noun
-        agrees in gender ("“Indeed, Mrs. Blaine, …” / “…,” breathed the
-        beautiful lady"); else, for "the", the one an indefinite description
-        with its noun introduced ("a man … said the man", see
-        ``introduction``); else, for "the" and a plain noun of nobody
+        after "continued", the last speaker (see ``_goes_on``); another word
+        for the calling of someone who just spoke, that person (see
+        ``_same_calling``); else the one the quote before called by name,
+        when the description's noun agrees in gender ("“Indeed, Mrs. Blaine,
+        …” / “…,” breathed the beautiful lady"); else, for "the", the one an
+        indefinite description with its noun introduced ("a man … said the
+        man", see ``introduction``); else, for "the" and a plain noun of nobody
         introduced, the person "he" or "she" would stand for ("Mrs. Morel did
         her work. … “…,” replied the mother"); else a person of its own (see
         ``_description_gender``). The person found takes the description as a title.
@@ -574,6 +578,12 @@ class RuleResolver:
         gender = description_gender(doc, mention, words, scene.said, tag=tag) if mention else None
         if mention is None:
             return None
+        party = _goes_on(scene, gender)
+        if party is None:
+            party = _same_calling(scene, head, gender)
+        if party is not None:
+            table.entitle(party, mention)
+            return party
         party = _other_party(scene, words, head, gender)
         if party is not None:
             # "Her cousin" says how one stands to another, not a title of theirs;
@@ -690,6 +700,52 @@ def _unknown(scene: _Scene, noun: Token, gender: str) -> int | None:
         # "The lad" may be someone named before (see ``_new_person``).
         return None
     return definite_person(scene.doc, scene.table, noun, gender, scene.said)
+
+
+def _goes_on(scene: _Scene, gender: str | None) -> int | None:
+    """Return the last speaker when a description "continued" what they said.
+
+    "“…,” continued the prostrate man": a verb of going on ("continue",
+    "resume") says the last speaker speaks again, so a description no one
+    bears yet, of their sex, is a new word for them.
+    """
+    statement, previous = scene.statement, scene.previous
+    if statement.cue is None or previous is None or statement.kind is not Kind.DIRECT:
+        return None
+    cue = scene.doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
+    if cue is None or cue.root.lemma_.lower() not in _GOING_ON:
+        return None
+    cluster = scene.table.clusters[previous]
+    if cluster.label != "PERSON" or cluster.gender not in {None, gender}:
+        return None
+    return previous
+
+
+def _same_calling(scene: _Scene, head: str | None, gender: str | None) -> int | None:
+    """Return the one person of the scene another word for a calling names.
+
+    "“…,” said the parson. … The clergyman explained": a definite
+    description whose noun names the calling a description of someone who
+    spoke just before (see ``_recent``) names in other words (see
+    ``CALLINGS``) is that person, when only one such person spoke.
+    """
+    mention = scene.mention
+    if mention is None or head is None or mention.text.lower().split()[0] not in DEFINITE:
+        return None
+    group = next((group for group in CALLINGS if head in group), None)
+    if group is None:
+        return None
+    found = set()
+    for index in scene.recent:
+        cluster = scene.table.clusters[index]
+        if cluster.label != "PERSON" or cluster.gender not in {None, gender}:
+            continue
+        words = {
+            w.lower() for span in (*cluster.mentions, *cluster.titles) for w in span.text.split()
+        }
+        if group & (words | set(cluster.words)):
+            found.add(index)
+    return found.pop() if len(found) == 1 else None
 
 
 def _other_spoke(scene: _Scene, gender: str) -> bool:
