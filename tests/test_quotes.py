@@ -341,3 +341,12 @@ def test_quote_ending_at_a_semicolon(extractor: Extractor) -> None:
     text = "Miss Watson would say, “Don't put your feet up, Huckleberry;” and we went on reading."
     (statement,) = _direct(extractor, text)
     assert _summary(statement) == ("before-cue", "say", "Miss Watson")
+
+
+def test_a_question_with_its_own_attribution_after_unclosed_narration(
+    extractor: Extractor,
+) -> None:
+    """ "His face brightened “You believe it?” he said": a question of its own, though the
+    narration before it has no closing punctuation."""
+    text = "His face brightened “You too believe it possible, Florence?” he said eagerly."
+    assert [_summary(s) for s in _direct(extractor, text)] == [("after-cue", "said", "he")]

@@ -373,14 +373,16 @@ def test_an_attribution_read_as_reported_speech_does_not_hide_the_exchange(
 ) -> None:
     """A quote's tail also read as reported speech on the same cue is no turn.
 
-    "he cried, his blue eyes staring at her" is a reported statement of its
+    "he asked, his blue eyes staring at her" is a reported statement of its
     own; between the question and the answer it must not hide the exchange.
+    (A question cried out asks nobody; see
+    ``test_a_question_asked_of_nobody_is_not_answered``.)
     """
     text = (
         "“Where is my dinner?” asked William Morel.\n"
         "“You can have your dinner as soon as it's done,” replied Jane Fairfax.\n"
         "“Isn't it done?”\n"
-        "he cried, his blue eyes staring at her in indignation.\n"
+        "he asked, his blue eyes staring at her in indignation.\n"
         "“It will be done in five minutes.”"
     )
     dialogue = _dialogue(extractor.extract(text))
@@ -1301,3 +1303,43 @@ def test_a_quote_going_on_under_the_same_attribution_is_the_same_speaker(
         "“We can lift her mattress and carry her in.”"
     )
     assert _speakers(extractor.extract(text))[1:] == ["Howard Archie", "Howard Archie"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["muttered Elizabeth to herself", "cried Elizabeth", "Elizabeth exclaimed"],
+)
+def test_a_question_asked_of_nobody_is_not_answered(extractor: Extractor, attribution: str) -> None:
+    """A question muttered to oneself or cried out asks nobody: its speaker goes on."""
+    text = (
+        "“Where have you been all day?” said Elizabeth Bennet.\n"
+        "“In the village, buying bread,” said Jane Fairfax.\n"
+        f"“How could she go there without me?” {attribution}.\n"
+        "“I shall never forgive her for it.”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("continuation", "Elizabeth Bennet")
+
+
+def test_a_colon_lead_in_names_the_speaker_before_an_unlisted_verb_after(
+    extractor: Extractor,
+) -> None:
+    """ "X resumed: “… ----” Y sank down.": the sentence after a broken-off quote is narration."""
+    text = (
+        "Jane Fairfax sat by the fire with Elizabeth Bennet.\n"
+        "Elizabeth Bennet paused, then resumed: “I have waited for him all these years, "
+        "and I shall go on waiting ----” Jane Fairfax sank down beside her chair."
+    )
+    assert _dialogue(extractor.extract(text)) == [("colon", "Elizabeth Bennet")]
+
+
+def test_a_question_asking_back_about_the_last_words_is_the_other_sides(
+    extractor: Extractor,
+) -> None:
+    """ "“… his dearest wish!” he returned." / "“Is it her dearest wish?”": the other side asks."""
+    text = (
+        "“Where have you been all day?” said Elizabeth Bennet.\n"
+        "“In the village, buying bread,” said Jane Fairfax.\n"
+        "“You would break your mother's dearest wish!” returned Elizabeth.\n"
+        "“Is it her dearest wish?”"
+    )
+    assert _dialogue(extractor.extract(text))[-1] == ("turn-taking", "Jane Fairfax")

@@ -158,7 +158,7 @@ class _Finder:
             )
             if not self._free_standing(quote, left, right, left_start, spoken=spoken):
                 continue
-            attribution = self._attribution_after(quote, right_end, resumed=resumed)
+            attribution = self._attribution_after(quote, (left_start, right_end), resumed=resumed)
             fragments = self._fragments(quote)
             if attribution is not None and self._lead_in(left_start, quote.start):
                 # "With thousands of systems, “there is no single point,” he said": the
@@ -292,12 +292,28 @@ class _Finder:
         utterance, not a phrase cited inside the narrator's sentence ("asked
         them to welcome the governor - “my new best friend.”"). Or it ends
         at a comma, full stop, "?" or "!" and its own attribution follows
-        ("…; ‘for it might end, you know,’ said Alice to herself").
+        ("…; ‘for it might end, you know,’ said Alice to herself"). After
+        narration the text left unclosed, a question or outcry of its own
+        (a capital, and "?" or "!" last) counts when its own attribution
+        follows ("His face brightened “You believe it?” he said").
         """
         inner = self._inner(quote)
         words = _WORD_RE.search(inner)
-        if not inner or left.rstrip()[-1:] not in _LEADING:
+        if not inner:
             return False
+        if left.rstrip()[-1:] not in _LEADING:
+            # "His face brightened “You believe it?” he said": a question or an
+            # outcry of its own, with its own attribution, after narration whose
+            # sentence the text left unclosed.
+            if not (
+                words is not None
+                and words.group()[:1].isupper()
+                and inner[-1] in "?!"
+                and right.lstrip()[:1].islower()
+            ):
+                return False
+            found = self._after(quote, quote.end, bounds[1])
+            return found is not None and found.rule == "after-cue"
         if right.strip():
             if inner[-1] not in _TERMINAL + "," or not right.lstrip()[:1].islower():
                 return False
@@ -390,18 +406,27 @@ class _Finder:
         """Return the words inside the quote, without trailing space or nested closing marks."""
         return self.text[quote.inner_start : quote.inner_end].rstrip().rstrip("'’\"”»").rstrip()
 
-    def _attribution_after(self, quote: Quote, end: int, *, resumed: bool) -> _Attribution | None:
-        """Return the attribution in the words after a quote, up to ``end``, if any.
+    def _attribution_after(
+        self, quote: Quote, bounds: tuple[int, int], *, resumed: bool
+    ) -> _Attribution | None:
+        """Return the attribution in the words after a quote, up to ``bounds[1]``, if any.
 
         What follows a quote ``resumed`` after its speaker's attribution ("“A,”
         said X, “B;” and everyone agreed") is an attribution of its own only
         when the quote breaks off at a comma ("“A,” said X, “B,” he added").
+        A verb we do not list after it yields to words leading in to the quote
+        with a colon, from ``bounds[0]``: they name its speaker ("X resumed:
+        “… ----” Y sank down"), and that verb may be the next sentence's.
         """
+        start, end = bounds
         if not self.text[quote.end : end].strip():
             return None
         if resumed and not self._inner(quote).endswith(","):
             return None
-        return self._after(quote, quote.end, end)
+        found = self._after(quote, quote.end, end)
+        if found is not None and found.rule == "after-verb":
+            return self._led_in(start, quote.start) or found
+        return found
 
     def _is_short(self, quote: Quote) -> bool:
         inner = self._inner(quote)
@@ -600,6 +625,13 @@ class _Finder:
         if not run or (len(run) < len(rest) and not rest[len(run)].is_punct):
             return None
         return span_of(self.text, run, start, end)
+
+    def _led_in(self, start: int, end: int) -> _Attribution | None:
+        """Return the attribution of words leading in to a quote with a colon, if any."""
+        if not self.text[start:end].rstrip().endswith(":"):
+            return None
+        found = self._before(start, end)
+        return found if found is not None and found.speaker is not None else None
 
     def _before(self, start: int, end: int) -> _Attribution | None:
         """Find an attribution in the text right before a quote."""
