@@ -25,7 +25,7 @@ from quoteattr.lexicon.names import (
     gender_of_noun,
 )
 from quoteattr.model import Kind, Span, Statement
-from quoteattr.resolve.dialogue import PERSON_PRONOUNS, Turn
+from quoteattr.resolve.dialogue import PERSON_PRONOUNS, Turn, given_name
 from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, bare_word, title_head
 
 if TYPE_CHECKING:
@@ -89,12 +89,11 @@ _PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 # ("a gentleman … the gentleman"), and how recently someone unnamed entered the scene.
 _INTRODUCTION_CHARS = 3 * SEARCH_CHARS
 _STRANGER_CHARS = 1_000
-# A quote asking whom one speaks to ("What name?", "May I have your name?"), and
-# the name an answer opens with ("Greyson, -- office on second floor.", "My name is Tom.").
-_ASKS_NAME = re.compile(r"\b(?:what|your)\s+name\b", re.IGNORECASE)
-_GIVES_NAME = re.compile(
-    r"\W*(?i:(?:my\s+name\s+is|my\s+name\s*[’']s|i\s+am|i\s*[’']m)\s+)?"
-    r"((?:[A-Z][\w’']*\.?\s+)?[A-Z][\w’'-]*)"
+# A quote opening with its speaker's name ("I am Mary Lennox,", "My name is Tom."):
+# the name ends the clause, so "I am Tom's sister" names no one.
+_NAMES_SELF = re.compile(
+    r"\W*(?i:my\s+name\s+is|i\s+am|i\s*[’']m)\s+"
+    r"((?:[A-Z][\w’']*\.?\s+)?[A-Z][\w’'-]*)(?=\s*(?:[,.!?;:\"”]|--|$))"
 )
 # The dependencies of a pronoun that is another person than a subject before it
 # ("The doctor looked at her"): objects.
@@ -648,13 +647,17 @@ def voice_of(doc: Doc, table: EntityTable, mention: Span, head: str | None) -> i
     A voice heard before its owner is seen belongs to the person the text
     introduces next (see ``_introduces``): in its own sentence, else within
     the few lines after it ("said a voice in her ear. … she had been
-    conscious of a man behind"). The voice becomes a mention of theirs.
+    conscious of a man behind"). The voice becomes a mention of theirs. A
+    voice the text says is someone's ("cried the voice of John Reed") is theirs.
     """
-    if head not in _VOICE_NOUNS or mention.text.lower().split()[0] not in _INDEFINITE:
+    if head not in _VOICE_NOUNS:
         return None
     tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if tokens is None:
         return None
+    owner = _owner_named(table, tokens.root)
+    if owner is not None or mention.text.lower().split()[0] not in _INDEFINITE:
+        return owner
     for token in doc[tokens.sent.start :]:
         if token.idx - mention.end > _VOICE_CHARS:
             break
@@ -666,6 +669,19 @@ def voice_of(doc: Doc, table: EntityTable, mention: Span, head: str | None) -> i
         if gender is None or token.dep_ not in _PERSON_DEPS or not _introduces(token, gender):
             continue
         return introduced_person(table, doc, token, gender)
+    return None
+
+
+def _owner_named(table: EntityTable, noun: Token) -> int | None:
+    """Return the person named as the owner of a noun ("the voice of John Reed"), if any."""
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ != "of":
+            continue
+        owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if owner is None or owner.pos_ != "PROPN":
+            return None
+        index = table.at(Span.from_spacy(owner))
+        return index if index is not None and table.clusters[index].label == "PERSON" else None
     return None
 
 
@@ -849,27 +865,28 @@ def named_by_answer(
     gentleman who answers is the Mr. Greyson of the text, and every quote
     given to "the gentleman" is his. Only the quote right after the question
     counts; its first words must name one person of the text, who is not the
-    one asking and whose sex is not the other.
+    one asking and whose sex is not the other. A quote that opens by naming
+    its speaker ("“I am Mary Lennox,” the little girl said.") names them too.
     """
-    last = None  # the quote before, past reported speech echoing an attribution
+    last: int | None = None  # the quote before, past reported speech echoing an attribution
     for number, answer in enumerate(ordered):
         if answer.kind is not Kind.DIRECT:
             continue
         before, last = last, number
         index = turns[number].index
-        if before is None or index is None:
+        if index is None:
             continue
-        asked = ordered[before]
         if not table.clusters[index].unnamed or table.clusters[index].merged:
             continue
-        question = " ".join(fragment.text for fragment in asked.content)
-        if not question.rstrip(" \"”’'").endswith("?") or not _ASKS_NAME.search(question):
+        asker: int | None = turns[before].index if before is not None else None
+        given = given_name(ordered[before], answer) if before is not None else None
+        if given is None:
+            asker, found = None, _NAMES_SELF.match(answer.content[0].text)
+            given = found.group(1) if found is not None else None
+        if given is None:
             continue
-        found = _GIVES_NAME.match(" ".join(fragment.text for fragment in answer.content))
-        if found is None:
-            continue
-        named = table.person_named(found.group(1).split()[-1])
-        if named is None or named in {index, turns[before].index}:
+        named = table.person_named(given.split()[-1])
+        if named is None or named in {index, asker}:
             continue
         person, described = table.clusters[named], table.clusters[index]
         if person.unnamed or {person.gender, described.gender} == {"m", "f"}:

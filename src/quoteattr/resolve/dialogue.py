@@ -10,8 +10,10 @@ first-person narrator. Between two direct quotes in a row:
   someone a question (not one muttered to oneself or cried out: "“How
   could you?” she cried.") and a line break follows: then the other side
   answers;
-- nothing but a closing mark and a line break: the turn passes to the one
-  the previous quote called by name ("“…, Fergus?”"), else to the other
+- nothing but a closing mark and a line break (or a space, after a quote
+  broken off with a dash: "“after dinner --” “You'll all meet me here?”"):
+  the turn passes to the one the previous quote called by name ("“…,
+  Fergus?”"), else to the other
   side of the exchange (``turn-taking``): the latest other speaker, reported
   speech ("Jane asked where …") included, else whom the last speaker called
   by name; with neither it stays unknown, never the last speaker's; runs of
@@ -20,7 +22,8 @@ first-person narrator. Between two direct quotes in a row:
   person, speaks next (``narration``); when it is about no one ("There was
   a noise and she turned."), its later clause's subject; when it hears
   someone speak ("He heard her speak.", "He heard Emma's voice."), the one
-  heard speaks.
+  heard speaks; a "he" or "she" no rule resolves is the last speaker of
+  that sex.
 
 Whoever a turn goes to, it passes to the exchange's other side when the quote
 calls that person by name or by a word of their title ("“Yes, mother.”"
@@ -41,6 +44,7 @@ she meant." / "“Why not?”").
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
@@ -64,6 +68,7 @@ __all__ = [
     "Turn",
     "addressee",
     "breaks",
+    "given_name",
     "name_the_narrator",
     "named_subjects",
     "narration_subject",
@@ -133,6 +138,13 @@ _DASHES = {"--", "—"}
 _POINTING_BACK = {"that", "this", "who"}
 # Conjunctions that may open the clause a name is called out in ("— and Fergus, …").
 _VOCATIVE_JOINS = {"and", "but"}
+# A quote asking whom one speaks to ("What name?", "May I have your name?"), and
+# the name an answer opens with ("Greyson, -- office on second floor.", "My name is Tom.").
+_ASKS_NAME = re.compile(r"\b(?:what|your)\s+name\b", re.IGNORECASE)
+_GIVES_NAME = re.compile(
+    r"\W*(?i:(?:my\s+name\s+is|my\s+name\s*[’']s|i\s+am|i\s*[’']m)\s+)?"
+    r"((?:[A-Z][\w’']*\.?\s+)?[A-Z][\w’'-]*)"
+)
 _UNCUED = {"unattributed", "continuation"}
 # How strongly the text says who speaks a turn with no attribution, as log odds
 # measured on LitBank: after a quote's attribution line the same speaker goes on
@@ -299,7 +311,9 @@ class Dialogue:
             if text.count("\n", gap_start, statement.start) > lines:
                 continue
             if gap.strip():
-                found = self._narrator(doc, table, statement, gap_start, heard)
+                found = self._narrator(
+                    doc, table, statement, gap_start, heard, earlier=_earlier(turns, number)
+                )
                 if found is not None:
                     turns[number].speaker, turns[number].index = found
                     turns[number].rule = "narration"
@@ -311,8 +325,10 @@ class Dialogue:
                 if source is not None:
                     turns[number].take(source, "turn-taking" if answer else "continuation")
             elif "\n" in gap or _broken_off(text, last):
-                # A quote broken off by a dash is cut short by the other side.
-                called = _called(table, tokens, last, turns[number - 1])
+                # A quote on a line of its own, or one right after a quote
+                # broken off ("“Well then; after dinner --” “You'll all meet
+                # me here?”"): the other side breaks in.
+                called = _caller(table, tokens, ordered, turns, number)
                 other = self._other_turn(table, tokens, ordered, turns, number)
                 if called is not None:
                     turns[number].take(called, "turn-taking")
@@ -323,7 +339,9 @@ class Dialogue:
             self._redirect(table, tokens, ordered, turns, number, narrator=narrator)
         for number, statement in enumerate(ordered):
             if turns[number].rule == "unattributed" and statement.kind is Kind.DIRECT:
-                introduced = self._introduce(doc, table, ordered, number, heard=heard)
+                introduced = self._introduce(
+                    doc, table, ordered, number, heard=heard, earlier=_earlier(turns, number)
+                )
                 if introduced is not None:
                     turns[number].speaker, turns[number].index, turns[number].rule = introduced
         for run in _runs(sorted(n for n, link in links.items() if link == "bare")):
@@ -685,9 +703,21 @@ class Dialogue:
         return self._other_turn(table, tokens, ordered, turns, number)
 
     def _narrator(
-        self, doc: Doc, table: EntityTable, statement: Statement, start: int, heard: set[str]
+        self,
+        doc: Doc,
+        table: EntityTable,
+        statement: Statement,
+        start: int,
+        heard: set[str],
+        *,
+        earlier: Sequence[int | None] = (),
     ) -> tuple[Speaker, int | None] | None:
-        """Return the person a line of narration before a quote is about, as its speaker."""
+        """Return the person a line of narration before a quote is about, as its speaker.
+
+        A "he" or "she" no rule resolves there ("He looked us round again.")
+        is the last of the ``earlier`` speakers of that sex: the narration goes
+        on about the one who just spoke.
+        """
         tokens = doc.char_span(start, statement.start, alignment_mode="contract")
         if tokens is None:
             return None
@@ -708,7 +738,20 @@ class Dialogue:
             return None
         if subject.pos_ not in {"PRON", "PROPN", "NOUN"}:
             return None
-        return self._spoken_by(doc, table, statement, subject, start, narration=True)
+        speaker, index = self._spoken_by(doc, table, statement, subject, start, narration=True)
+        gender = PERSON_PRONOUNS.get(lowered)
+        if index is None and gender is not None:
+            index = next(
+                (
+                    i
+                    for i in reversed(earlier)
+                    if i is not None
+                    and table.clusters[i].label == "PERSON"
+                    and table.clusters[i].gender == gender
+                ),
+                None,
+            )
+        return speaker, index
 
     def _introduce(
         self,
@@ -718,6 +761,7 @@ class Dialogue:
         number: int,
         *,
         heard: set[str],
+        earlier: Sequence[int | None] = (),
     ) -> tuple[Speaker, int | None, str] | None:
         """Return the speaker, entity and rule the narration around an unknown quote shows.
 
@@ -733,7 +777,7 @@ class Dialogue:
         if found is not None:
             return (*found, "reported-after")
         start = _line_before(table.text, ordered, number)
-        found = self._narrator(doc, table, statement, start, heard)
+        found = self._narrator(doc, table, statement, start, heard, earlier=earlier)
         if found is not None and found[1] is not None:
             return (*found, "narration")
         found = self._actor_after(doc, table, ordered, number)
@@ -898,6 +942,42 @@ def _called_nouns(tokens: Sequence[Token]) -> Iterator[str]:
         after = words[position + 1].text if position + 1 < len(words) else "."
         if before in _VOCATIVE_START and after in _VOCATIVE_END:
             yield _PARENT_WORDS.get(token.lower_, token.lower_)
+
+
+def _earlier(turns: Sequence[Turn], number: int) -> list[int | None]:
+    """Return the people of the exchange's turns before ``number``, in order."""
+    return [turn.index for turn in turns[max(0, number - _EXCHANGE) : number]]
+
+
+def given_name(asked: Statement, answer: Statement) -> str | None:
+    """Return the name a quote gives in answer to a question asking for one, if it does.
+
+    "“Yes, sir. What name?” / “Greyson, -- office on second floor.”": the name
+    an answer opens with is the one asked for, not someone the answer calls.
+    """
+    question = " ".join(fragment.text for fragment in asked.content)
+    if not question.rstrip(" \"”’'").endswith("?") or not _ASKS_NAME.search(question):
+        return None
+    found = _GIVES_NAME.match(" ".join(fragment.text for fragment in answer.content))
+    return found.group(1) if found is not None else None
+
+
+def _caller(
+    table: EntityTable,
+    tokens: Tokens,
+    ordered: Sequence[Statement],
+    turns: Sequence[Turn],
+    number: int,
+) -> Turn | None:
+    """Return a turn for the person the quote before ``number`` addresses, if any.
+
+    A name given in answer to "What name?" calls nobody (see ``given_name``).
+    """
+    last = ordered[number - 1]
+    asked = ordered[number - 2] if number > 1 else None
+    if asked is not None and asked.kind is Kind.DIRECT and given_name(asked, last):
+        return None
+    return _called(table, tokens, last, turns[number - 1])
 
 
 def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> Turn | None:

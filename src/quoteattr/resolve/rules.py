@@ -270,6 +270,7 @@ class RuleResolver:
         passes = Dialogue(functools.partial(self._resolve_alone, subjects=subjects))
         passes.converse(doc, table, exchange, [turns[n] for n in kept])
         passes.reconsider(doc, table, exchange, [turns[n] for n in kept])
+        _taken_up(table, turns)
         name_the_narrator(doc, table, ordered, turns)
         named_by_answer(table, ordered, turns)
         chosen = [turn.index for turn in turns]
@@ -681,6 +682,27 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _taken_up(table: EntityTable, turns: Sequence[Turn]) -> None:
+    """Give a turn left unresolved the person its mention later became a mention of.
+
+    "“How much?” asked a gentleman. … “…,” said the gentleman.": an indefinite
+    description resolves to nobody when met, but a later description that
+    takes it up makes it the mention of a person, who spoke the first quote too.
+    """
+    for turn in turns:
+        if turn.index is not None or turn.speaker is None or turn.speaker.mention is None:
+            continue
+        mention = turn.speaker.mention
+        position = bisect.bisect_left(table.by_offset, (mention.start, mention.end, 0))
+        if position < len(table.by_offset) and table.by_offset[position][:2] == (
+            mention.start,
+            mention.end,
+        ):
+            cluster = table.clusters[table.by_offset[position][2]]
+            if cluster.label == "PERSON" and not cluster.merged:
+                turn.index = table.by_offset[position][2]
 
 
 def _unknown(scene: _Scene, noun: Token, gender: str) -> int | None:

@@ -1,0 +1,84 @@
+"""Reading a conversation as a reader does: who is who across its turns."""
+
+from __future__ import annotations
+
+from quoteattr.api import Extractor
+from quoteattr.model import Result
+
+
+def _speakers(result: Result) -> list[str | None]:
+    return [s.speaker.name if s.speaker else None for s in result.statements]
+
+
+def test_an_indefinite_description_taken_up_later_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "“How much?” asked a gentleman on his way to the office.\n"
+        "“Ten cents,” said Dick Hunter.\n"
+        "“That is a lot,” said the gentleman.\n"
+    )
+    result = extractor.extract(text)
+    first, last = result.statements[0].speaker, result.statements[-1].speaker
+    assert first is not None
+    assert last is not None
+    assert first.entity is not None
+    assert first.entity == last.entity
+
+
+def test_a_name_given_when_asked_calls_nobody(extractor: Extractor) -> None:
+    text = (
+        "“How much?” asked a gentleman on his way to the office.\n"
+        "“Ten cents,” said Dick Hunter.\n"
+        "“Be quick about it,” said the gentleman.\n"
+        "“Where shall I bring the change?” asked Dick Hunter.\n"
+        "“To my office.”\n"
+        "“What name?”\n"
+        "“Greyson, -- office on second floor.”\n"
+        "“All right, sir; I'll bring it.”\n"
+        "“I wonder whether he will come,” said Mr. Greyson to himself.\n"
+    )
+    assert _speakers(extractor.extract(text))[-2] == "Dick Hunter"
+
+
+def test_a_he_of_the_narration_no_rule_resolves_is_the_last_man_to_speak(
+    extractor: Extractor,
+) -> None:
+    filler = "The fire burned low and the rain beat on the windows of the hall.\n" * 50
+    text = (
+        "Douglas stood before the fire.\n"
+        "“It is a strange story,” said Douglas.\n"
+        f"{filler}"
+        "“Will you tell it to us?” I asked.\n"
+        "“Perhaps,” he answered.\n"
+        "“Tonight?” I said.\n"
+        "He laughed for the first time.\n"
+        "“Not tonight.”\n"
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Douglas"
+
+
+def test_the_voice_of_a_person_is_theirs(extractor: Extractor) -> None:
+    text = (
+        "John Reed was a schoolboy of fourteen.\n"
+        "The door opened.\n"
+        "“Boh! Madam Mope!” cried the voice of John Reed.\n"
+    )
+    assert _speakers(extractor.extract(text))[0] == "John Reed"
+
+
+def test_a_description_that_names_itself_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "Mary Lennox was a disagreeable child.\n"
+        "A large officer came into the nursery.\n"
+        "“There is a child here!” he cried out.\n"
+        "“I am Mary Lennox,” the little girl said.\n"
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Mary Lennox"
+
+
+def test_a_quote_broken_off_is_answered_on_the_same_line(extractor: Extractor) -> None:
+    text = (
+        "“You will meet me here?” asked Douglas.\n"
+        "“Well then,” said Mrs. Griffin.\n"
+        "“After dinner --” “Yes, after dinner.”\n"
+    )
+    assert _speakers(extractor.extract(text))[-1] == "Douglas"
