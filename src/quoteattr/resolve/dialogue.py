@@ -8,8 +8,9 @@ first-person narrator. Between two direct quotes in a row:
 - the previous quote's own attribution ("said the parson.") and nothing more:
   the same speaker goes on (``continuation``), unless that quote asked
   someone a question (not one muttered to oneself or cried out: "“How
-  could you?” she cried.") and a line break follows: then the other side
-  answers;
+  could you?” she cried."), or the next opens with assent ("“Very well,
+  …”"), and a line break follows: then the one the attribution speaks to
+  ("she whispered to the nurse"), else the other side, answers;
 - nothing but a closing mark and a line break (or a space, after a quote
   broken off with a dash: "“after dinner --” “You'll all meet me here?”"):
   the turn passes to the one the previous quote called by name ("“…,
@@ -52,7 +53,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from quoteattr.lexicon.en import SPEECH_VERBS
-from quoteattr.lexicon.names import KIN_TITLES, gender_of_noun
+from quoteattr.lexicon.names import KIN_TITLES, PERSON_NOUNS, gender_of_noun
 from quoteattr.model import CueClass, Kind, Span, Speaker, Statement
 from quoteattr.resolve.entities import SEARCH_CHARS, EntityTable, honorific_gender
 from quoteattr.strategies.syntax import Tokens
@@ -146,6 +147,11 @@ _GIVES_NAME = re.compile(
     r"((?:[A-Z][\w’']*\.?\s+)?[A-Z][\w’'-]*)"
 )
 _UNCUED = {"unattributed", "continuation"}
+# Words of assent that open an answer to someone else ("“Very well, run upstairs.”"),
+# not a speaker's own next sentence; our own list ("No" often goes on refusing:
+# "“No,” he said. “No, I won't.”").
+_ASSENTS = (("yes",), ("very", "well"), ("all", "right"))
+_ASSENT_CHARS = 20
 # How strongly the text says who speaks a turn with no attribution, as log odds
 # measured on LitBank: after a quote's attribution line the same speaker goes on
 # (177 times in 213) unless it asked a question (then 16 in 43); a bare quote
@@ -264,8 +270,9 @@ class Dialogue:
           of a quote led in ("X said: “A.”" / "“B.”");
         - the previous quote's own attribution ("said the parson.") and
           nothing more: the same speaker goes on (``continuation``), unless
-          the quote asked someone a question (see ``_asks_another``) and a
-          line break follows: then the other side answers (``turn-taking``);
+          the quote asked someone a question (see ``_asks_another``) or
+          the next opens with assent, and a line break follows: then the
+          other side answers (``turn-taking``, see ``_answerer``);
         - narration ("The doctor bent down."): the subject of its last
           sentence, when it is a person, speaks next (``narration``), or the
           one that sentence hears speak (see ``_heard``).
@@ -690,17 +697,58 @@ class Dialogue:
         turns: Sequence[Turn],
         number: int,
     ) -> Turn | None:
-        """Return the earlier turn whose speaker answers a question asked just before.
+        """Return a turn for whoever answers a question asked just before.
 
-        A quote on a line of its own after a question and its attribution is
-        the other side's answer, when the exchange shows who that is.
+        A quote on a line of its own after a question and its attribution, or
+        opening with a word of assent ("“Very well, …”", see ``_ASSENTS``), is
+        an answer: by the one the attribution says the question was put to
+        ("“…?” she whispered to the nurse."), else by the exchange's other
+        side, when it shows who that is.
         """
         last, text = ordered[number - 1], table.text
-        if "\n" not in text[last.end : ordered[number].start] or not (
-            _asks_another(text, tokens, last) or _echoes(text, tokens, last, ordered[number])
+        if "\n" not in text[last.end : ordered[number].start]:
+            return None
+        if not (
+            _asks_another(text, tokens, last)
+            or _echoes(text, tokens, last, ordered[number])
+            or _assents(text, ordered[number])
         ):
             return None
+        spoken_to = self._spoken_to(tokens.doc, table, last)
+        if spoken_to is not None and spoken_to.key != turns[number - 1].key:
+            return spoken_to
         return self._other_turn(table, tokens, ordered, turns, number)
+
+    def _spoken_to(self, doc: Doc, table: EntityTable, statement: Statement) -> Turn | None:
+        """Return a turn for whom a quote's cue says it is spoken to ("she whispered to the nurse").
+
+        The person is the object of "to" after the cue's verb of speech: a
+        name, or a noun that names a person ("the nurse", see ``PERSON_NOUNS``).
+        """
+        cue = statement.cue
+        tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue else None
+        if tokens is None:
+            return None
+        for verb in tokens:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            for person in (
+                word
+                for to in verb.children
+                if to.dep_ in {"prep", "dative"} and to.lower_ == "to"
+                for word in to.children
+                if word.dep_ == "pobj"
+            ):
+                noun = person.lemma_.lower()
+                if person.pos_ == "PROPN" or (
+                    person.pos_ == "NOUN"
+                    and (noun in PERSON_NOUNS or gender_of_noun(noun) is not None)
+                ):
+                    speaker, index = self._spoken_by(
+                        doc, table, statement, person, person.left_edge.idx
+                    )
+                    return Turn(index, speaker, "turn-taking")
+        return None
 
     def _narrator(
         self,
@@ -1616,6 +1664,14 @@ def _asks(text: str, statement: Statement) -> bool:
     return text[content.start : content.end].rstrip(_QUOTE_MARKS).endswith("?")
 
 
+def _assents(text: str, statement: Statement) -> bool:
+    """Return whether a quote opens with a word of assent ("“Very well, …”"): an answer."""
+    content = statement.content[0]
+    opening = text[content.start : content.start + _ASSENT_CHARS].lower()
+    words = "".join(c if c.isalpha() else " " for c in opening).split()
+    return any(words[: len(assent)] == list(assent) for assent in _ASSENTS)
+
+
 @attrs.frozen
 class _Evidence:
     """What the text around a run of turns says about who speaks them."""
@@ -1646,6 +1702,7 @@ class _Evidence:
                 asked = (
                     _asks_another(text, self.tokens, ordered[anchor])
                     or _echoes(text, self.tokens, ordered[anchor], ordered[run[0]])
+                    or _assents(text, ordered[run[0]])
                 ) and "\n" in text[statement_end(ordered[anchor]) : ordered[run[0]].start]
                 score += (-_ASKED if asked else _GOES_ON) if same else 0.0
             elif same:

@@ -477,6 +477,10 @@ class RuleResolver:
             if later is not None:
                 return later
             role = role_of_subject(doc, table, mention, head, scene.said)
+            if role is not None and _replying_to(scene, role):
+                # "“Snake, …?” inquired Jim. / “…,” replied the leader.": the one
+                # replied to does not answer; whom the quote before called by name does.
+                role = scene.called if scene.called != role else None
             if role is not None:
                 table.entitle(role, mention)
                 return role
@@ -1091,6 +1095,17 @@ def _replied_to(
     if not _cue_has(doc, statement, _REPLIES):
         return None
     return chosen[number - 1]
+
+
+def _replying_to(scene: _Scene, index: int) -> bool:
+    """Return whether a direct quote's cue replies ("replied", "answered") to person ``index``.
+
+    That is the last speaker of the exchange before the quote.
+    """
+    statement = scene.statement
+    if statement.kind is not Kind.DIRECT or not scene.pair or scene.pair[0] != index:
+        return False
+    return _cue_has(scene.doc, statement, _REPLIES)
 
 
 def _self_addressed(table: EntityTable, tokens: Tokens, statement: Statement) -> int | None:
