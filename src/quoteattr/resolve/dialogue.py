@@ -1546,6 +1546,17 @@ def people_by_use(doc: Doc, statements: Sequence[Statement]) -> set[str]:
     another, as in "Richmond, Virginia,"). Words the text also writes in
     lower case ("Vanity") and names in capitals ("NATO") are left out.
     """
+    names = {
+        ent.text
+        for ent in doc.ents
+        if ent.label_ in _MISTAKEN
+        and len(ent) == 1
+        and ent.text[:1].isupper()
+        and not ent.text.isupper()
+        and ent[0].tag_ != "NNPS"
+    }
+    if not names:
+        return set()
     tokens = Tokens(doc)
     found: Counter[str] = Counter()
     for statement in statements:
@@ -1561,17 +1572,11 @@ def people_by_use(doc: Doc, statements: Sequence[Statement]) -> set[str]:
                     continue
                 if position < 2 or words[position - 2].ent_type_ not in _PLACES:
                     found[token.text] += 1
-    names = {
-        ent.text
-        for ent in doc.ents
-        if ent.label_ in _MISTAKEN
-        and len(ent) == 1
-        and ent.text[:1].isupper()
-        and not ent.text.isupper()
-        and ent[0].tag_ != "NNPS"
-    }
-    lower = {t.text for t in doc if t.is_lower}
-    return {name for name in names if name.lower() not in lower and found[name] >= _USES_AS_PERSON}
+    used = {name for name in names if found[name] >= _USES_AS_PERSON}
+    if not used:
+        return set()
+    lower = {t.lower_ for t in doc if t.is_lower}
+    return {name for name in used if name.lower() not in lower}
 
 
 def without_echoes(ordered: Sequence[Statement]) -> list[int]:
