@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from quoteattr.api import Extractor
-from quoteattr.model import Result
+from quoteattr.model import Result, Span
+from quoteattr.resolve.dialogue import _vocatives
+from quoteattr.resolve.entities import EntityTable
 
 
 def _speakers(result: Result) -> list[str | None]:
@@ -82,3 +86,61 @@ def test_a_quote_broken_off_is_answered_on_the_same_line(extractor: Extractor) -
         "“After dinner --” “Yes, after dinner.”\n"
     )
     assert _speakers(extractor.extract(text))[-1] == "Douglas"
+
+
+def test_a_title_in_an_attribution_ends_no_sentence(extractor: Extractor) -> None:
+    text = (
+        "“Where is the key?” asked Mr. Hobbs.\n"
+        "“In the drawer,” said his nephew Tom.\n"
+        "“Did you look there?” said Mr. Hobbs, who was growing cross.\n"
+        "“Yes, twice.”\n"
+    )
+    last = extractor.extract(text).statements[-1]
+    assert last.rule == "turn-taking"
+    assert last.speaker is not None
+    assert last.speaker.name == "Tom"
+
+
+def test_a_bare_surname_called_out_is_the_man_of_that_family(extractor: Extractor) -> None:
+    text = (
+        "Dr. Walter Grant met Peter Hobbs at the gate.\n"
+        "Peter Hobbs was a tall man with a thin beard.\n"
+        "Mrs. Hobbs waved from the window, and Peter Hobbs waved back.\n"
+        "“It is cold tonight,” said Dr. Grant.\n"
+        "Peter Hobbs coughed.\n"
+        "He felt in his pocket.\n"
+        "“Have a cough drop, Hobbs,” he said.\n"
+        "“They are good for the throat.”\n"
+        "“Thank you, thank you.”\n"
+    )
+    # Nobody calls himself by name: "he" is the last man to speak, who goes
+    # on speaking to Hobbs; Hobbs answers.
+    assert _speakers(extractor.extract(text))[1:] == ["Grant", "Grant", "Peter Hobbs"]
+
+
+def test_a_reply_calls_by_name_the_one_it_answers(extractor: Extractor) -> None:
+    text = (
+        "“Good luck to you,” the stranger said in a low tone.\n"
+        "The ship settled lower in the water.\n"
+        "CHAPTER I.\n"
+        "THE OLD FRIENDS.\n"
+        "“Harry, old thing!”\n"
+        "“Sally, old girl!”\n"
+        "The two friends shook hands in the street.\n"
+        "“Not seen you for ages,” said Harry.\n"
+    )
+    assert _speakers(extractor.extract(text))[1:3] == ["Sally", "Harry"]
+
+
+def test_a_name_the_parser_reads_as_a_noun_is_called_out(extractor: Extractor) -> None:
+    words = ["Nutmeg", "met", "Nutmeg", ".", "\n", "“", "Nutmeg", ",", "old", "bean", "!", "”"]
+    spaces = [True, True, False, False, False, False, False, True, True, False, False, False]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "SPACE", "PUNCT"]
+    pos += ["NOUN", "PUNCT", "ADJ", "NOUN", "PUNCT", "PUNCT"]
+    doc = Doc(extractor.nlp.vocab, words=words, spaces=spaces, pos=pos)
+    table = EntityTable(doc.text)
+    table.add(Span.from_spacy(doc[0:1]), "PERSON")
+    table.add(Span.from_spacy(doc[2:3]), "PERSON")
+    assert list(_vocatives(table, doc[5:])) == [0]
+    # A common noun that names nobody calls nobody.
+    assert list(_vocatives(table, doc[8:])) == []

@@ -312,7 +312,11 @@ class Dialogue:
                 continue
             tail = last.cue is not None and gap_start <= last.cue.start < statement.start
             if tail and last.cue is not None:
-                gap_start = max(gap_start, _sentence_end(text, last.cue.end, statement.start))
+                # From the end of the attribution: a title's full stop ("said
+                # Mr. Pett") ends no sentence.
+                gap_start = max(
+                    gap_start, _sentence_end(text, statement_end(last), statement.start)
+                )
             gap = text[gap_start : statement.start]
             lines = _NARRATION_LINES if gap.strip(_QUOTE_MARKS + "\n") else _TURN_LINES
             if text.count("\n", gap_start, statement.start) > lines:
@@ -559,8 +563,11 @@ class Dialogue:
 
         Turns alternate (A, B, A, B …), so a turn left unknown reading forwards
         takes the speaker of the nearest known turn an even number of lines
-        away, before or after it; with none, the other side of the nearest known
-        turn an odd number of lines away, when the exchange shows who that is.
+        away, before or after it; with none, the one the known turn right after
+        it calls by name ("“TOMMY, old thing!”" / "“Tuppence, old bean!”": a
+        reply calls the one it answers), else the other side of the nearest
+        known turn an odd number of lines away, when the exchange shows who
+        that is.
         """
         known = [n for n in run if turns[n].key is not None]
         if not known:
@@ -577,7 +584,11 @@ class Dialogue:
                 turns[number].take(turns[source], "turn-taking")
                 continue
             nearest = min(known, key=lambda n: abs(n - number))
-            other = self._other_turn(table, tokens, ordered, turns, nearest + 1)
+            other = None
+            if nearest == number + 1:
+                other = _called(table, tokens, ordered[nearest], turns[nearest])
+            if other is None:
+                other = self._other_turn(table, tokens, ordered, turns, nearest + 1)
             if other is not None:
                 turns[number].take(other, "turn-taking")
 
@@ -1020,12 +1031,24 @@ def _caller(
     """Return a turn for the person the quote before ``number`` addresses, if any.
 
     A name given in answer to "What name?" calls nobody (see ``given_name``).
+    A speaker who goes on after calling someone by name ("“Have a troche,
+    Kronborg,” he said. “Sent me for samples.”") still speaks to them.
     """
     last = ordered[number - 1]
     asked = ordered[number - 2] if number > 1 else None
     if asked is not None and asked.kind is Kind.DIRECT and given_name(asked, last):
         return None
-    return _called(table, tokens, last, turns[number - 1])
+    called = _called(table, tokens, last, turns[number - 1])
+    if (
+        called is None
+        and asked is not None
+        and asked.kind is Kind.DIRECT
+        and turns[number - 1].rule == "continuation"
+        and turns[number - 2].key is not None
+        and turns[number - 2].key == turns[number - 1].key
+    ):
+        called = _called(table, tokens, asked, turns[number - 2])
+    return called
 
 
 def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> Turn | None:
@@ -1484,11 +1507,19 @@ def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
         # A name alone and a full stop answers a question ("“Bingley.”"); it calls nobody.
         return
     for position, token in enumerate(words):
-        if _set_off(words, position):
+        if token.pos_ == "NOUN" and token.text.istitle() and _set_off(words, position, noun=True):
+            # A character's name the parser took for a common noun
+            # ("“Tuppence, old bean!”"): a known person's name only.
+            index = table.person_named(token.text)
+            if index is not None and not table.clusters[index].barely_shown():
+                yield index
+        elif _set_off(words, position):
             # The NER often misses a name called out in a quote ("Nonsense, Fergus!").
             index = table.at(Span.from_spacy(token))
             if index is None or token.ent_type_ != "PERSON":
                 index = table.person_named(token.text)
+            if index is None and _bare_name(words, position):
+                index = _man_of_surname(table, token.text)
             if index is None:
                 continue
             cluster = table.clusters[index]
@@ -1496,14 +1527,43 @@ def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
                 yield index
 
 
-def _set_off(words: Sequence[Token], position: int) -> bool:
+def _bare_name(words: Sequence[Token], position: int) -> bool:
+    """Return whether the name called out at ``position`` is one word, with no title before it."""
+    if not position:
+        return True
+    before = words[position - 1]
+    return before.pos_ != "PROPN" and honorific_gender(before.text.rstrip(".")) is None
+
+
+def _man_of_surname(table: EntityTable, word: str) -> int | None:
+    """Return the one man of a family a bare surname called out means ("Have a troche, Kronborg").
+
+    A surname alone, without a title, is how men are called by name; when
+    several people share it, the one man among them who is not barely shown
+    is meant.
+    """
+    lowered = word.lower()
+    men = {
+        index
+        for index, cluster in enumerate(table.clusters)
+        if cluster.label == "PERSON"
+        and len(cluster.words) > 1
+        and cluster.words[-1] == lowered
+        and cluster.gender == "m"
+        and not cluster.barely_shown()
+    }
+    return men.pop() if len(men) == 1 else None
+
+
+def _set_off(words: Sequence[Token], position: int, *, noun: bool = False) -> bool:
     """Return whether the name ending at ``position`` of a quote's words is called out.
 
     A name set off by commas, dashes or the quote's edges: "Nonsense, Fergus!",
-    "My dear Mr. Bennet, …", "Margaret dear, …".
+    "My dear Mr. Bennet, …", "Margaret dear, …". With ``noun``, the word
+    may be one the parser read as a common noun.
     """
     token = words[position]
-    if token.pos_ != "PROPN":
+    if token.pos_ != "PROPN" and not (noun and token.pos_ == "NOUN"):
         return False
     if position + 1 < len(words) and words[position + 1].pos_ == "PROPN":
         return False  # the name's last word stands for it ("Aunt Juley")

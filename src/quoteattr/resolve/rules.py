@@ -372,7 +372,7 @@ class RuleResolver:
                 or index == _self_addressed(table, tokens, statement)
                 or index in _told(doc, table, statement)
             ):
-                index = _other_person(table, statement, index, said)
+                index = _other_person(table, statement, index, said, previous)
             chosen.append(index)
             if index is not None:
                 table.clusters[index].acts = True
@@ -1189,17 +1189,27 @@ def _called_before(
 
 
 def _other_person(
-    table: EntityTable, statement: Statement, index: int, said: Sequence[Span]
+    table: EntityTable,
+    statement: Statement,
+    index: int,
+    said: Sequence[Span],
+    previous: int | None = None,
 ) -> int:
-    """Return the nearest person before a reply who agrees with its pronoun and is not ``index``.
+    """Return the person before a reply who agrees with its pronoun and is not ``index``.
 
-    The one replied to does not answer themselves; with nobody else in reach
-    the reply keeps ``index``.
+    The one replied to does not answer themselves: the last speaker
+    (``previous``) speaks, when that is someone else of the pronoun's sex,
+    else the nearest such person; with nobody else in reach the reply keeps
+    ``index``.
     """
     mention = statement.speaker.mention if statement.speaker is not None else None
     if mention is None:
         return index
     gender = PERSON_PRONOUNS[mention.text.lower()]
+    if previous is not None and previous != index:
+        cluster = table.clusters[previous]
+        if cluster.label == "PERSON" and cluster.gender == gender:
+            return previous
     skip = [*said, *table.clusters[index].mentions]
     other = table.before(mention.start, {"PERSON"}, gender, skip=skip)
     return index if other is None else other
