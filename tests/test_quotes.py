@@ -181,6 +181,15 @@ def test_inverted_unlisted_verb(extractor: Extractor) -> None:
     assert _summary(statement) == ("after-verb", "confessed", "Tuppence")
 
 
+def test_inverted_subject_with_adjectives_set_off_by_a_comma(extractor: Extractor) -> None:
+    """“…,” broke in a tall, grey woman: the comma between adjectives does not end the subject."""
+    text = (
+        _NARRATION + "“ Surely they could walk to the station , ” broke in a tall , grey woman .\n"
+    )
+    (statement,) = _direct(extractor, text)
+    assert _summary(statement) == ("after-verb", "broke", "a tall , grey woman")
+
+
 def test_participle_after_cue_is_not_a_complement(extractor: Extractor) -> None:
     """“…?” he asked pointing northward: the participle does not start a new statement."""
     text = _NARRATION + "“ What is over there ? ” he asked pointing northward .\n"

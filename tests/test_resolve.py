@@ -943,6 +943,23 @@ def test_pronoun_with_no_named_antecedent_is_the_one_introduced(extractor: Extra
     assert _speakers(extractor.extract(text))[-1] == "a man"
 
 
+def test_a_pronoun_goes_on_meaning_the_last_speaker_of_its_sex(extractor: Extractor) -> None:
+    """After long narration about him, "he" is the last man to speak, if no other is named."""
+    middle = "".join(
+        f"He spoke of the {thing} , and she listened politely , watching the fields go by .\n"
+        for thing in ("weather", "harvest", "markets", "railways", "hotels", "theatres") * 10
+    )
+    text = (
+        "Mary Brown sat by the window of the coach .\n"
+        "After a while she became aware of a man behind her .\n"
+        "She felt him watching her .\n"
+        "“ Is this your first journey ? ” he asked .\n"
+        "“ It is , ” she said .\n" + middle + "“ You will like the city , ” he went on .\n"
+    )
+    assert len(middle) > 3_000
+    assert _speakers(extractor.extract(text))[-1] == "a man"
+
+
 def test_an_object_wished_for_is_no_person(extractor: Extractor) -> None:
     """ "In want of a wife": an object no clause or pronoun takes up introduces nobody."""
     text = (

@@ -197,6 +197,8 @@ class _Scene:
     tokens: Tokens | None = None
     #: The people who spoke the statements just before, most recent first (see ``_recent``).
     recent: Sequence[int] = ()
+    #: Per gender, where the last speaker of that gender was met, by any mention, and who it is.
+    floor: Mapping[str, tuple[int, int]] = attrs.field(factory=dict)
 
     @property
     def mention(self) -> Span | None:
@@ -327,6 +329,7 @@ class RuleResolver:
         quoted: deque[Statement] = deque()
         previous: int | None = None
         spoken: dict[str, tuple[int, int]] = {}
+        floor: dict[str, tuple[int, int]] = {}
         callers: dict[int, set[str]] = {}
         tokens = Tokens(doc)
         kept = set(without_echoes(ordered))
@@ -360,6 +363,7 @@ class RuleResolver:
                 callers=callers,
                 tokens=tokens,
                 recent=_recent(ordered, chosen, number),
+                floor=floor,
             )
             index = self._resolve(scene)
             shared = _shared_mention(ordered, chosen, number)
@@ -381,6 +385,7 @@ class RuleResolver:
             if index is not None:
                 previous = index
                 _remember_speaker(table, spoken, statement, index)
+                _keep_floor(table, floor, statement, index)
                 _remember_caller(table, tokens, callers, statement, index)
         return chosen
 
@@ -664,6 +669,8 @@ class RuleResolver:
                 own = _other_spoke(scene, gender)
                 described = description_before(doc, table, mention.start, gender, said, own=own)
                 index = _last_met(table, index, described, mention.start)
+        if index is None:
+            index = _holds_floor(scene, gender)
         if index is not None:
             cluster = table.clusters[index]
             cluster.gender = cluster.gender or gender
@@ -808,6 +815,35 @@ def _remember_speaker(
         return
     if gender is not None and table.clusters[index].label == "PERSON":
         spoken[gender] = (mention.start, index)
+
+
+def _keep_floor(
+    table: EntityTable, floor: dict[str, tuple[int, int]], statement: Statement, index: int
+) -> None:
+    """Note a statement's resolved speaker as the last person of their gender who spoke."""
+    gender = table.clusters[index].gender
+    speaker = statement.speaker
+    if speaker is None or speaker.mention is None or gender is None:
+        return
+    if table.clusters[index].label == "PERSON":
+        floor[gender] = (speaker.mention.start, index)
+
+
+def _holds_floor(scene: _Scene, gender: str) -> int | None:
+    """Return the last speaker of ``gender``, whom a "he" or "she" no one nearer stands for means.
+
+    "“…,” he observed. … (pages about him, by "he" alone) … “…,” he went
+    on.": however long the narration, while it names no other person of
+    that sex, the pronoun goes on meaning the last one who spoke.
+    """
+    mention = scene.mention
+    if mention is None or gender not in scene.floor:
+        return None
+    start, index = scene.floor[gender]
+    if start >= mention.start:
+        return None
+    other = scene.table.before(mention.start, {"PERSON"}, gender, limit=mention.start - start)
+    return index if other in {None, index} else None
 
 
 def _remember_caller(

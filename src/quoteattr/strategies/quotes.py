@@ -616,11 +616,23 @@ class _Finder:
     def _inverted_subject(self, tokens: Sequence[Token], start: int, end: int) -> Span | None:
         """Return the subject after an inverted verb ("…," confessed Tuppence; went on Sir Henry).
 
-        The verb's particle may come first; the noun phrase must end the clause.
+        The verb's particle may come first; the noun phrase must end the clause,
+        and a comma between two of its adjectives does not end it ("broke in
+        a thin, elderly gentleman").
         """
         rest = list(tokens)
         while rest and rest[0].dep_ == "prt":
             rest = rest[1:]
+        rest = [
+            token
+            for position, token in enumerate(rest)
+            if not (
+                token.text == ","
+                and 0 < position < len(rest) - 1
+                and rest[position - 1].pos_ == "ADJ"
+                and rest[position + 1].pos_ == "ADJ"
+            )
+        ]
         run = nominal_run(rest)
         if not run or (len(run) < len(rest) and not rest[len(run)].is_punct):
             return None
