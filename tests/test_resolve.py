@@ -475,14 +475,14 @@ def test_first_person_possessive_description_stands_for_a_person(extractor: Extr
 
 
 def test_speech_verb_on_the_next_line_names_the_speaker(extractor: Extractor) -> None:
-    """A bare quote followed by "Mrs. Hale gasped." on the next line is hers."""
+    """A bare quote followed by "Mrs. Hale gasped." on the next line is hers: its tag."""
     text = (
         "The rain had not stopped since the morning .\n"
         "“What is it ? What is it ?”\n"
         "Mrs. Hale gasped .\n"
         "“Some one has died ,” answered the doctor ."
     )
-    assert _dialogue(extractor.extract(text))[0] == ("reported-after", "Mrs. Hale")
+    assert _dialogue(extractor.extract(text))[0] == ("after-cue", "Mrs. Hale")
 
 
 def test_narration_opening_a_scene_names_its_speaker(extractor: Extractor) -> None:

@@ -135,6 +135,8 @@ _PARENT_WORDS = {
     "dad": "father",
 }
 _DASHES = {"--", "—"}
+# The marks that open a turn of dash-marked dialogue (as ``analysis`` finds them).
+_TURN_DASHES = {"—", "―", "–", "-"}
 # Words that point back to a name a dash sets off: a name put before its clause, not called.
 _POINTING_BACK = {"that", "this", "who"}
 # Conjunctions that may open the clause a name is called out in ("— and Fergus, …").
@@ -287,7 +289,8 @@ class Dialogue:
         both ends, the turns alternating (see ``_alternate``); and each run
         of turns without attribution takes, of its two alternating orders,
         the one the quotes before and after it and its vocatives agree with
-        best (see ``_settle``).
+        best (see ``_settle``). Words going on a dash-marked turn after its
+        tag stay its speaker's (see ``_same_dash_turn``).
         """
         text, tokens = table.text, Tokens(doc)
         heard = {
@@ -329,9 +332,13 @@ class Dialogue:
                     turns[number].speaker, turns[number].index = found
                     turns[number].rule = "narration"
             elif tail:
-                links[number] = "tail"
+                links[number] = "dash" if _same_dash_turn(text, last, statement) else "tail"
                 # "“Is he dead?” I asked." and a quote on a line of its own: the answer.
-                answer = self._answerer(table, tokens, ordered, turns, number)
+                answer = (
+                    self._answerer(table, tokens, ordered, turns, number)
+                    if links[number] == "tail"
+                    else None
+                )
                 source = answer or (turns[number - 1] if turns[number - 1].speaker else None)
                 if source is not None:
                     turns[number].take(source, "turn-taking" if answer else "continuation")
@@ -375,8 +382,10 @@ class Dialogue:
         ordered, turns, links = evidence.ordered, evidence.turns, evidence.links
         number = 0
         while number < len(ordered):
-            if not self._free(ordered, turns, number) or (
-                number in links and self._free(ordered, turns, number - 1)
+            if (
+                not self._free(ordered, turns, number)
+                or links.get(number) == "dash"
+                or (number in links and self._free(ordered, turns, number - 1))
             ):
                 number += 1
                 continue
@@ -773,7 +782,8 @@ class Dialogue:
     ) -> tuple[Speaker, int | None] | None:
         """Return the person a line of narration before a quote is about, as its speaker.
 
-        A "he" or "she" no rule resolves there ("He looked us round again.")
+        A voice is its owner's ("His voice went on."). A "he" or "she" no
+        rule resolves there ("He looked us round again.")
         is the last of the ``earlier`` speakers of that sex: the narration goes
         on about the one who just spoke.
         """
@@ -789,6 +799,9 @@ class Dialogue:
         if subject is None or not start <= subject.idx < statement.start:
             return None
         subject = _heard(root) or subject
+        if subject.lemma_.lower() in _VOICES:
+            # "Buck Mulligan's gay voice went on.", "His voice shook.": its owner speaks.
+            subject = _possessor(subject)
         lowered = subject.lower_
         # "I stepped forward.": a narrator in the first person speaks too.
         if subject.pos_ == "PRON" and lowered not in PERSON_PRONOUNS and lowered != "i":
@@ -1357,6 +1370,18 @@ def _reports_speech(statement: Statement, turn: Turn) -> bool:
     narrator ("I").
     """
     return statement.cue_class is CueClass.SPEECH and (turn.index is not None or turn.key == "i")
+
+
+def _same_dash_turn(text: str, last: Statement, statement: Statement) -> bool:
+    """Return whether a quote goes on a dash-marked turn after its tag.
+
+    Where a dash opens each turn ("— Is it? / he said kindly. / God knows …"),
+    words after the tag that open with no dash are the same speaker's.
+    """
+    opening = text[statement.start : statement.start + 2].lstrip()
+    return text[last.start : last.start + 2].lstrip()[:1] in _TURN_DASHES and (
+        opening[:1] not in _TURN_DASHES | set(_QUOTE_MARKS)
+    )
 
 
 def _may_speak(noun: Token, heard: set[str]) -> bool:

@@ -506,7 +506,8 @@ class RuleResolver:
         The possessor is the one the quote calls by name ("“My dear Mr.
         Bennet,” said his lady"), else whom "his" or "her" stands for, else
         the one the quote before called by name ("“…, Lizzy.” / “…,” said her
-        mother"). The relative found takes the description as a mention.
+        mother"), else the person the same words stood for last (see
+        ``_described_alike``). The relative found takes the description as a mention.
         """
         table = scene.table
         relative = family_of(scene.doc, mention)
@@ -521,6 +522,8 @@ class RuleResolver:
             called = table.clusters[scene.called]
             if called.label == "PERSON" and called.gender in {None, possessor}:
                 kin = _kin(scene, scene.called, gender)
+        if kin is None:
+            kin = _described_alike(table, mention)
         if kin is not None:
             table.join(kin, mention)
         return kin
@@ -860,6 +863,21 @@ def _remember_caller(
     called = addressee(table, tokens, statement, index)
     if surname is not None and called is not None and table.surname(called) is None:
         callers.setdefault(called, set()).add(surname)
+
+
+def _described_alike(table: EntityTable, mention: Span) -> int | None:
+    """Return the person the same family description stood for last ("said her mother").
+
+    When nothing shows whose relative is meant, the story goes on meaning
+    the one it called so before: "her mother" of its heroine.
+    """
+    wanted = mention.text.lower()
+    before = bisect.bisect_left(table.by_offset, (mention.start, -1, -1))
+    for start, end, index in reversed(table.by_offset[:before]):
+        cluster = table.clusters[index]
+        if table.text[start:end].lower() == wanted and cluster.label == "PERSON":
+            return None if cluster.merged else index
+    return None
 
 
 def _kin(scene: _Scene, owner: int | None, gender: str) -> int | None:

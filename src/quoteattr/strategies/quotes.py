@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr.analysis import Analysis, Quote, kind_of
+from quoteattr.lexicon.en import GESTURE_VERBS
 from quoteattr.model import CueClass, Span, Speaker, Statement
 from quoteattr.strategies.base import analysis_of, register
 from quoteattr.strategies.calibration import confidence_for, cue_key
@@ -73,6 +74,8 @@ _SUBORDINATORS = frozenset(
     {"when", "whenever", "until", "till", "after", "before", "because", "while", "since"}
     | {"although", "though", "unless", "whereas", "once", "if"}
 )
+# Gestures that say no words (``GESTURE_VERBS`` without its ways of speaking).
+_WORDLESS = GESTURE_VERBS - {"whisper", "mutter", "murmur", "exclaim", "reply"}
 # The most words a line of its own may have to be a quote's attribution ("I asked again.").
 _TAIL_WORDS = 3
 
@@ -245,13 +248,31 @@ class _Finder:
             return end
         start, stop = self.analysis.paragraphs[paragraph + 1]
         line = [t for t in self.tokens.within(start, stop) if not t.is_punct]
-        short = 0 < len(line) <= _TAIL_WORDS and line[0].pos_ == "PRON"
+        short = 0 < len(line) <= _TAIL_WORDS and (
+            line[0].pos_ == "PRON" or self._named_tag(line, self.text[start:stop])
+        )
         if not self.text[start : start + 1].islower() and not short:
             return end
         if later and later[0].start < stop:
             stop = later[0].start
         tail = sentence_end(self.text, start, stop)
         return tail if self._after(quote, quote.end, tail) is not None else end
+
+    @staticmethod
+    def _named_tag(line: Sequence[Token], text: str) -> bool:
+        """Return whether a short line is a name and a verb of saying ("Buck Mulligan said.").
+
+        A line opening with a colon leads in to the next quote; a gesture
+        ("Tommy nodded.") is narration about whoever speaks next.
+        """
+        return (
+            line[0].pos_ == "PROPN"
+            and not text.rstrip().endswith(":")
+            and any(
+                cue_class_of(t) is CueClass.SPEECH and t.lemma_.lower() not in _WORDLESS
+                for t in line
+            )
+        )
 
     def _resumes(self, previous: _Open | None, paragraph: int, start: int, left: str) -> bool:
         """Return whether a quote at ``start`` follows the attribution of the one before.
