@@ -120,6 +120,7 @@ _NAMING_VERBS = {"call", "name"}
 # What may come before a name called out: a comma or dash, or "dear" ("My dear Rose,").
 _VOCATIVE_START = {",", "--", "—", "dear"}
 _VOCATIVE_END = {",", ".", "!", "?", ";", "--", "—"}
+_SENTENCE_ENDS = {".", "!", "?"}
 # What children call their parents, as the word for the parent ("“Isn't it
 # strange, mamma?”" calls "my mother"); our own list.
 _PARENT_WORDS = {
@@ -326,22 +327,20 @@ class Dialogue:
                 continue
             if gap.strip():
                 found = self._narrator(
-                    doc, table, statement, gap_start, heard, earlier=_earlier(turns, number)
+                    doc,
+                    table,
+                    statement,
+                    gap_start,
+                    heard,
+                    earlier=_earlier(turns, number),
+                    narrator=narrator,
                 )
                 if found is not None:
                     turns[number].speaker, turns[number].index = found
                     turns[number].rule = "narration"
             elif tail:
                 links[number] = "dash" if _same_dash_turn(text, last, statement) else "tail"
-                # "“Is he dead?” I asked." and a quote on a line of its own: the answer.
-                answer = (
-                    self._answerer(table, tokens, ordered, turns, number)
-                    if links[number] == "tail"
-                    else None
-                )
-                source = answer or (turns[number - 1] if turns[number - 1].speaker else None)
-                if source is not None:
-                    turns[number].take(source, "turn-taking" if answer else "continuation")
+                self._goes_on(table, tokens, ordered, turns, number, dash=links[number] == "dash")
             elif "\n" in gap or _broken_off(text, last):
                 # A quote on a line of its own, or one right after a quote
                 # broken off ("“Well then; after dinner --” “You'll all meet
@@ -709,6 +708,69 @@ class Dialogue:
                 return earlier
         return None
 
+    def _goes_on(
+        self,
+        table: EntityTable,
+        tokens: Tokens,
+        ordered: Sequence[Statement],
+        turns: Sequence[Turn],
+        number: int,
+        *,
+        dash: bool = False,
+    ) -> None:
+        """Give a quote right after the attribution of the one before its speaker.
+
+        The same speaker goes on, unless the attribution's sentence turns to
+        someone else (see ``_turned_to``), or the quote answers (see
+        ``_answerer``): "“Is he dead?” I asked." and a quote on a line of its
+        own. The words after the tag of a dash-marked turn (``dash``, see
+        ``_same_dash_turn``) are always that speaker's.
+        """
+        answer = None
+        if not dash:
+            turned = self._turned_to(
+                tokens.doc, table, ordered[number], ordered[number - 1], turns[number - 1]
+            )
+            if turned is not None:
+                turns[number].take(turned, "narration")
+                return
+            answer = self._answerer(table, tokens, ordered, turns, number)
+        source = answer or (turns[number - 1] if turns[number - 1].speaker else None)
+        if source is not None:
+            turns[number].take(source, "turn-taking" if answer else "continuation")
+
+    def _turned_to(
+        self, doc: Doc, table: EntityTable, statement: Statement, last: Statement, turn: Turn
+    ) -> Turn | None:
+        """Return a turn for another person the attribution's sentence goes on to show acting.
+
+        "“I don't believe you,” he asserted; but she tossed her head." /
+        "“Who's afraid?”": a clause joined to the verb of speech whose subject
+        is someone else (a name, or a "he" or "she" not the speaker's) turns
+        the narration to them, and they speak next.
+        """
+        cue = last.cue
+        if cue is None or turn.index is None:
+            return None
+        verb = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if verb is None or not len(verb):
+            return None
+        said = turn.speaker.mention.text.lower() if turn.speaker and turn.speaker.mention else ""
+        for clause in verb[0].conjuncts:
+            if clause.i < verb[0].i or clause.idx >= statement.start:
+                continue
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ == said:
+                continue
+            if subject.pos_ != "PROPN" and subject.lower_ not in PERSON_PRONOUNS:
+                continue
+            speaker, index = self._spoken_by(
+                doc, table, statement, subject, cue.end, narration=True
+            )
+            if index is not None and index != turn.index:
+                return Turn(index, speaker, "narration")
+        return None
+
     def _answerer(
         self,
         table: EntityTable,
@@ -779,13 +841,15 @@ class Dialogue:
         heard: set[str],
         *,
         earlier: Sequence[int | None] = (),
+        narrator: int | None = None,
     ) -> tuple[Speaker, int | None] | None:
         """Return the person a line of narration before a quote is about, as its speaker.
 
         A voice is its owner's ("His voice went on."). A "he" or "she" no
         rule resolves there ("He looked us round again.")
         is the last of the ``earlier`` speakers of that sex: the narration goes
-        on about the one who just spoke.
+        on about the one who just spoke. It is never the ``narrator``, who
+        tells of themselves as "I".
         """
         tokens = doc.char_span(start, statement.start, alignment_mode="contract")
         if tokens is None:
@@ -798,7 +862,7 @@ class Dialogue:
             subject = _acting_subject(tokens[-1].sent, start, statement.start)
         if subject is None or not start <= subject.idx < statement.start:
             return None
-        subject = _heard(root) or subject
+        subject = _heard(root) or _last_actor(root, statement.start) or subject
         if subject.lemma_.lower() in _VOICES:
             # "Buck Mulligan's gay voice went on.", "His voice shook.": its owner speaks.
             subject = _possessor(subject)
@@ -812,12 +876,15 @@ class Dialogue:
             return None
         speaker, index = self._spoken_by(doc, table, statement, subject, start, narration=True)
         gender = PERSON_PRONOUNS.get(lowered)
+        if gender is not None and index is not None and index == narrator:
+            index = None
         if index is None and gender is not None:
             index = next(
                 (
                     i
                     for i in reversed(earlier)
                     if i is not None
+                    and i != narrator
                     and table.clusters[i].label == "PERSON"
                     and table.clusters[i].gender == gender
                 ),
@@ -975,11 +1042,27 @@ def _named_next(
 
 
 def _calls(table: EntityTable, tokens: Tokens, statement: Statement, index: int | None) -> bool:
-    """Return whether a quote calls the person ``index`` by name, so is not theirs."""
-    return index is not None and any(
-        index in _vocatives(table, tokens.within(fragment.start, fragment.end))
-        for fragment in statement.content
-    )
+    """Return whether a quote calls the person ``index`` by name, so is not theirs.
+
+    A name met only once still counts when it is that person's ("Dinah was the
+    cat." / "“… Dinah my dear!”").
+    """
+    if index is None:
+        return False
+    cluster = table.clusters[index]
+    # Only a name of one word: a surname alone may be a kinsman's ("Mrs. McChesney").
+    named = cluster.words if cluster.label == "PERSON" and len(cluster.words) == 1 else ()
+    for fragment in statement.content:
+        within = tokens.within(fragment.start, fragment.end)
+        if index in _vocatives(table, within):
+            return True
+        words = [t for t in within if not t.is_quote]
+        if sum(not t.is_punct for t in words) > 1 and any(
+            word.lower_ in named and _set_off(words, position)
+            for position, word in enumerate(words)
+        ):
+            return True
+    return False
 
 
 def _calls_by_title(table: EntityTable, tokens: Tokens, statement: Statement, turn: Turn) -> bool:
@@ -1335,6 +1418,22 @@ def _heard(verb: Token) -> Token | None:
     return None
 
 
+def _last_actor(root: Token, end: int) -> Token | None:
+    """Return the named subject of the last clause joined to a sentence's main one, if any.
+
+    "Meg lighted the lamp, Amy got out of the chair, and Jo sat up.": the
+    narration ends on the last one it shows acting, who speaks next.
+    """
+    found = None
+    for clause in root.conjuncts:
+        if clause.i < root.i or clause.idx >= end:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN":
+            found = subject
+    return found
+
+
 def _possessor(subject: Token) -> Token:
     """Return whose a subject is ("Marilla’s lips", "the mind of Montraville"), else itself."""
     for child in subject.children:
@@ -1583,9 +1682,10 @@ def _man_of_surname(table: EntityTable, word: str) -> int | None:
 def _set_off(words: Sequence[Token], position: int, *, noun: bool = False) -> bool:
     """Return whether the name ending at ``position`` of a quote's words is called out.
 
-    A name set off by commas, dashes or the quote's edges: "Nonsense, Fergus!",
-    "My dear Mr. Bennet, …", "Margaret dear, …". With ``noun``, the word
-    may be one the parser read as a common noun.
+    A name set off by commas, dashes, the quote's edges or the end of the
+    sentence before: "Nonsense, Fergus!", "My dear Mr. Bennet, …", "Margaret
+    dear, …", "… at tea-time. Dinah my dear!". With ``noun``, the word may be
+    one the parser read as a common noun.
     """
     token = words[position]
     if token.pos_ != "PROPN" and not (noun and token.pos_ == "NOUN"):
@@ -1605,13 +1705,21 @@ def _set_off(words: Sequence[Token], position: int, *, noun: bool = False) -> bo
         opening -= 1
     if opening and honorific_gender(words[opening - 1].text.rstrip(".")) is not None:
         opening -= 1  # "My dear Mr. Bennet,"
+    while opening and words[opening - 1].is_space:
+        opening -= 1  # a line break: the text sets a sentence a line
     before = words[opening - 1].lower_ if opening else ","
+    if before in _SENTENCE_ENDS:
+        before = ","  # "… at tea-time. Dinah my dear!": a name opening its sentence
     if before in _VOCATIVE_JOINS and (opening < 2 or words[opening - 2].is_punct):
         # "— and Fergus, what have you been doing?": a conjunction opening the clause.
         before = ","
     after = words[position + 1].lower_ if position + 1 < len(words) else "."
     if after == "dear" and position + 2 < len(words):
         after = words[position + 2].text  # "Margaret dear,"
+    elif (
+        after == "my" and position + 3 < len(words) and words[position + 2].pos_ in {"ADJ", "NOUN"}
+    ):
+        after = words[position + 3].text  # "Dinah my dear!"
     if (
         after in _DASHES
         and position + 2 < len(words)

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from quoteattr.lexicon.en import HONORIFICS, TITLE_NOUNS
 from quoteattr.lexicon.names import KIN_TITLES, gender_in, gender_of_first_name, given_names_agree
@@ -58,6 +59,7 @@ _GROUPS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _AFFILIATION_LABELS = {"ORG", "GPE", "NORP"}
 _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 _AMBIGUOUS = -1
+_HEADING = re.compile(r"(?i)(?:chapter|book|part)\s+(?:[ivxlc]+|\d+)\b\.?\s*")
 # How many times more mentions make one bearer of a shared surname the one meant.
 _DOMINANT = 2
 # The most words a name the NER missed may have.
@@ -215,6 +217,10 @@ class Cluster:
 def _clean(text: str, mention: Span) -> Span | None:
     """Return the mention without a leading "the" or possessive, or a trailing possessive."""
     start, end = mention.start, mention.end
+    # A chapter heading glued to the text after it ("CHAPTER I. Down the …").
+    heading = _HEADING.match(text, start, end)
+    if heading is not None:
+        start = heading.end()
     if text[start:end].lower().startswith("the "):
         start += 4
     # A possessive the NER took into the name ("his name ’s George").
@@ -227,6 +233,15 @@ def _clean(text: str, mention: Span) -> Span | None:
         if text[start:end].endswith(suffix):
             end -= len(suffix)
     return Span.of(text, start, end) if end > start else None
+
+
+def _function_word(words: tuple[str, ...]) -> bool:
+    """Return whether a one-word name is a function word opening a sentence ("Down, down").
+
+    The word list is spaCy's English stop words; a known first name ("Will")
+    is still a name.
+    """
+    return len(words) == 1 and words[0] in STOP_WORDS and gender_of_first_name(words[0]) is None
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -297,7 +312,7 @@ class EntityTable:
         if cleaned is None:
             return None
         words = name_words(cleaned.text)
-        if not words:
+        if not words or _function_word(words):
             return None
         gender = _gender_of(cleaned.text)
         eldest = (

@@ -241,15 +241,18 @@ class _Finder:
 
         Text with a sentence a line ("“Is that his name?”" / "asked Lord Henry.")
         puts the attribution of a quote that ends its line on the next one, which
-        then opens with a lower-case word, or is a pronoun and a few words ("I
-        asked again."), and holds an attribution. Otherwise ``end`` is kept.
+        then opens with a lower-case word, or is "I" and a few words ("I asked
+        again."), or a name and a verb of saying ("Buck Mulligan said.", see
+        ``_named_tag``), and holds an attribution: "He", "She" with a capital open a
+        sentence of their own ("“The school.”" / "He started."). Otherwise
+        ``end`` is kept.
         """
         if paragraph + 1 >= len(self.analysis.paragraphs):
             return end
         start, stop = self.analysis.paragraphs[paragraph + 1]
         line = [t for t in self.tokens.within(start, stop) if not t.is_punct]
         short = 0 < len(line) <= _TAIL_WORDS and (
-            line[0].pos_ == "PRON" or self._named_tag(line, self.text[start:stop])
+            line[0].text == "I" or self._named_tag(line, self.text[start:stop])
         )
         if not self.text[start : start + 1].islower() and not short:
             return end
@@ -572,6 +575,14 @@ class _Finder:
                 if token.pos_ == "VERB" and position > 8:
                     break
                 continue
+            if _comment_clause(region, position):
+                # "… ’ for, you see, she could not answer": the narrator's aside.
+                continue
+            if token.dep_ == "advcl" and any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in token.children
+            ):
+                # "“…?” and seemed disappointed when she answered": another's words.
+                continue
             speaker = speaker_of(self.text, token, start, end)
             if speaker is None:
                 run = nominal_run(region[position + 1 :])
@@ -760,6 +771,23 @@ class _Finder:
         if found is None:
             return None
         return attrs.evolve(found, rule="before-paragraph", confidence=found.confidence - 0.1)
+
+
+def _comment_clause(region: Sequence[Token], position: int) -> bool:
+    """Return whether the cue at ``position`` is an aside to the reader ("you see", "you know").
+
+    A verb whose subject is "you", set off by commas with nothing after it,
+    is a comment clause of the narration, not an attribution.
+    """
+    if position == 0 or position + 1 >= len(region):
+        return False
+    subject, after = region[position - 1], region[position + 1]
+    before = region[position - 2] if position >= 2 else None
+    return (
+        subject.lower_ == "you"
+        and after.text == ","
+        and (before is None or before.text in {",", "(", "—", "--"})
+    )
 
 
 def _puts_it(verb: Token) -> bool:
