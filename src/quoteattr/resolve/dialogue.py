@@ -153,7 +153,19 @@ _UNCUED = {"unattributed", "continuation"}
 # Words of assent that open an answer to someone else ("“Very well, run upstairs.”"),
 # not a speaker's own next sentence; our own list ("No" often goes on refusing:
 # "“No,” he said. “No, I won't.”").
-_ASSENTS = (("yes",), ("very", "well"), ("all", "right"))
+_ASSENTS = (
+    ("yes",),
+    ("very", "well"),
+    ("all", "right"),
+    ("precisely",),
+    ("exactly",),
+    ("quite", "so"),
+    ("just", "so"),
+    ("certainly",),
+    ("of", "course"),
+    ("indeed",),
+    ("true",),
+)
 _ASSENT_CHARS = 20
 # How strongly the text says who speaks a turn with no attribution, as log odds
 # measured on LitBank: after a quote's attribution line the same speaker goes on

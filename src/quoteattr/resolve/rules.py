@@ -168,6 +168,12 @@ _PARTY_DETERMINERS = {"the", "his", "her", "that", "this"}
 _NEW_NOUNS = {"newcomer", "stranger", "intruder"}
 
 
+# Dependencies that open a clause of its own inside another (spaCy's English labels).
+_OTHER_CLAUSES = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
+)
+
+
 @attrs.frozen
 class _Scene:
     """What a reader knows when they meet one statement's speaker mention."""
@@ -672,6 +678,21 @@ class RuleResolver:
                 own = _other_spoke(scene, gender)
                 described = description_before(doc, table, mention.start, gender, said, own=own)
                 index = _last_met(table, index, described, mention.start)
+        if index is not None and index in _named_beside(doc, table, mention):
+            # "he drove his burro in behind Cameron": a subject pronoun is not a
+            # person its own clause names; the last speaker who agrees is meant.
+            index = next(
+                (
+                    other
+                    for other in (scene.previous, *scene.pair, *scene.recent)
+                    if other is not None
+                    and other != index
+                    and table.clusters[other].label == "PERSON"
+                    and table.clusters[other].gender in {None, gender}
+                ),
+                # A cue's own clause ("said he to Mr. Hale") is left to ``_told``.
+                None if scene.subject else index,
+            )
         if index is None:
             index = _holds_floor(scene, gender)
         if index is not None:
@@ -696,6 +717,30 @@ class RuleResolver:
             if cluster.label == "PERSON" and agrees and recent in {None, previous}:
                 return previous
         return table.before(offset, {"PERSON"}, gender, skip=skip)
+
+
+def _named_beside(doc: Doc, table: EntityTable, mention: Span) -> set[int]:
+    """Return the people named in the clause a subject pronoun is the subject of.
+
+    Its own clause only: not the clauses inside it ("he said that Cameron
+    lied" may mean Cameron), not those joined to it.
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].dep_ != "nsubj":
+        return set()
+    verb = span[0].head
+    found: set[int] = set()
+    stack = [c for c in verb.children if c.i != span[0].i]
+    while stack:
+        token = stack.pop()
+        if token.dep_ in _OTHER_CLAUSES or token.is_quote:
+            continue
+        if token.pos_ == "PROPN":
+            index = table.at(Span.from_spacy(token))
+            if index is not None:
+                found.add(index)
+        stack.extend(token.children)
+    return found
 
 
 def _taken_up(table: EntityTable, turns: Sequence[Turn]) -> None:

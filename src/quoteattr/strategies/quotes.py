@@ -60,6 +60,8 @@ _WHEN = {"DATE", "TIME"}
 _TOPIC = {"of", "about", "on"}
 # Cue verbs whose object is whom the words were addressed to ("told reporters:").
 _ADDRESSING = {"tell", "ask", "warn", "assure", "remind", "inform", "urge", "advise", "email"}
+# Gestures that answer a question put to one (our own list).
+_ANSWERING = frozenset({"nod", "shrug"})
 _DASHES = {"—", "–", "--", "-", "―"}
 _WORD_RE = re.compile(r"\w+")
 _TERMINAL = ".!?…"
@@ -599,6 +601,10 @@ class _Finder:
                     speaker = span_of(self.text, run, start, end)
             if speaker is None:
                 continue
+            if sentence_closed and inner[-1] == "?" and token.lemma_.lower() in _ANSWERING:
+                # "“The maids have come, then?” / He nodded.": a nod answers the
+                # question; the one who nods was asked it.
+                return None
             if sentence_closed and speaker.start < token.idx and _has_complement(token):
                 # "…." Smith said the plan failed: a new statement, not this one's cue.
                 return None
@@ -728,7 +734,13 @@ class _Finder:
             )
         last = region[-1]
         if last.text == ":":
-            names = [t for t in region if t.pos_ in {"PROPN", "PRON"}]
+            # An object pronoun ("… than might have been expected of him:") is
+            # someone spoken of or to, never the one speaking.
+            names = [
+                t
+                for t in region
+                if t.pos_ == "PROPN" or (t.pos_ == "PRON" and "Acc" not in t.morph.get("Case", []))
+            ]
             subject = None
             for verb in reversed([t for t in region if t.pos_ == "VERB"]):
                 if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
