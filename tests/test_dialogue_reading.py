@@ -144,3 +144,25 @@ def test_a_name_the_parser_reads_as_a_noun_is_called_out(extractor: Extractor) -
     assert list(_vocatives(table, doc[5:])) == [0]
     # A common noun that names nobody calls nobody.
     assert list(_vocatives(table, doc[8:])) == []
+
+
+def test_a_quote_goes_to_the_one_its_answer_calls_by_name(extractor: Extractor) -> None:
+    text = (
+        "Martha Brown was the cook at the farm.\n"
+        "Tom was hiding behind the sofa in the parlour.\n"
+        "He held his breath, but a hand pulled the sofa away.\n"
+        "“You bad boy, your aunt will be cross with you.”\n"
+        "“Hullo, Martha!” he said.\n"
+    )
+    assert _speakers(extractor.extract(text)) == ["Martha Brown", "Tom"]
+
+
+def test_a_quote_that_calls_someone_keeps_its_speaker(extractor: Extractor) -> None:
+    text = (
+        "Martha Brown was the cook at the farm.\n"
+        "Tom was hiding behind the sofa in the parlour.\n"
+        "He held his breath, but a hand pulled the sofa away.\n"
+        "“Oh, Martha, you found me.”\n"
+        "“Now, Susan, fetch the broom,” said Martha.\n"
+    )
+    assert _speakers(extractor.extract(text))[0] == "Tom"

@@ -375,6 +375,9 @@ class Dialogue:
                     turns[number].speaker, turns[number].index, turns[number].rule = introduced
         for run in _runs(sorted(n for n, link in links.items() if link == "bare")):
             self._alternate(table, tokens, ordered, turns, run)
+        for number in range(len(ordered) - 1):
+            if links.get(number + 1) == "bare":
+                _answered_by_name(table, tokens, ordered, turns, number)
         self._settle(_Evidence(table, tokens, ordered, turns, links, narrator))
 
     def _settle(self, evidence: _Evidence) -> None:
@@ -1157,6 +1160,43 @@ def _caller(
     ):
         called = _called(table, tokens, asked, turns[number - 2])
     return called
+
+
+def _answered_by_name(
+    table: EntityTable,
+    tokens: Tokens,
+    ordered: Sequence[Statement],
+    turns: Sequence[Turn],
+    number: int,
+) -> None:
+    """Give a quote without attribution to the one the answer on the next line calls by name.
+
+    "“You naughty boy, you will be scolded.”" / "“Hullo, Martha!” he said.":
+    the answer, with a speaker of its own, speaks to the one who just spoke,
+    so a speaker the narration only guessed at gives way to the name called.
+    A quote that calls someone by name itself keeps its speaker: its answer
+    may turn to a third ("“How good of you, Mr. Hale!”" / "“Now, Tom,
+    …,” said Mr. Hale."), and so does one after a turn of the person
+    called: the answer calls back to them.
+    """
+    statement, answer = ordered[number], ordered[number + 1]
+    if statement.rule not in _UNCUED or turns[number].rule not in {
+        "narration",
+        "turn-taking",
+        "unattributed",
+    }:
+        return
+    reply = turns[number + 1]
+    if answer.rule in _UNCUED or reply.rule != answer.rule or reply.key is None:
+        return
+    if addressee(table, tokens, statement, None) is not None:
+        return  # it calls someone itself, so its answer may turn to another
+    called = _called(table, tokens, answer, reply)
+    if called is None or called.index == turns[number].index or called.key == reply.key:
+        return
+    if number > 0 and turns[number - 1].key == called.key:
+        return  # the one called had the turn just before: the answer calls back to them
+    turns[number].take(called, "turn-taking")
 
 
 def _called(table: EntityTable, tokens: Tokens, last: Statement, turn: Turn) -> Turn | None:
