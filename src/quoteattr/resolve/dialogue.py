@@ -115,6 +115,8 @@ _NARRATION_LINES = 4
 _EXCHANGE = 6
 # How often a name must be called out in others' quotes to name the narrator.
 _MIN_VOCATIVES = 2
+# How many tokens before a quote are read for the question it answers (see ``_answers``).
+_ANSWER_REACH = 6
 # The verbs that give a name: "I called myself Pip", "I was named Robert".
 _NAMING_VERBS = {"call", "name"}
 # What may come before a name called out: a comma or dash, or "dear" ("My dear Rose,").
@@ -1679,8 +1681,14 @@ def _names_the_narrator(name: Token) -> bool:
 def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
     """Yield the people addressed in a quote's tokens: names set off by commas or its edges."""
     words = [t for t in tokens if not t.is_quote]
-    if sum(not t.is_punct for t in words) < 2 and words and words[-1].text == ".":
+    if (
+        sum(not t.is_punct for t in words) < 2
+        and words
+        and words[-1].text == "."
+        and _answers(tokens)
+    ):
         # A name alone and a full stop answers a question ("“Bingley.”"); it calls nobody.
+        # Said with no question before it ("“Amory.”"), it calls that person.
         return
     for position, token in enumerate(words):
         if token.pos_ == "NOUN" and token.text.istitle() and _set_off(words, position, noun=True):
@@ -1701,6 +1709,23 @@ def _vocatives(table: EntityTable, tokens: Sequence[Token]) -> Iterator[int]:
             cluster = table.clusters[index]
             if cluster.label == "PERSON" and not cluster.barely_shown():
                 yield index
+
+
+def _answers(tokens: Sequence[Token]) -> bool:
+    """Return whether a quote's tokens come right after a question ("“What is his name?” “…”").
+
+    Only the few tokens just before the quote are read: quote marks and line
+    breaks are passed over, and the first other token must be a question mark.
+    """
+    if not tokens:
+        return False
+    doc, position = tokens[0].doc, tokens[0].i - 1
+    while position >= 0 and position > tokens[0].i - _ANSWER_REACH:
+        token = doc[position]
+        if not (token.is_space or token.is_quote):
+            return token.text == "?"
+        position -= 1
+    return False
 
 
 def _bare_name(words: Sequence[Token], position: int) -> bool:

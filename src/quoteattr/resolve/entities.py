@@ -55,6 +55,10 @@ _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "monsieur", "herr"}
 _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame"}
 # Titles of rank before a name, whose bearer nobody calls by a pet name.
 _RANKS = {"lady", "lord", "sir", "dame", "prince", "princess", "king", "queen", "duke", "duchess"}
+# Titles of rank that say their bearer's sex ("Count Dracula", "Duchess Anne"); taken
+# from the ranks in ``MALE_NOUNS`` / ``FEMALE_NOUNS`` (our own list) and their pairs.
+_MALE_RANKS = {"count", "baron", "duke", "earl", "prince", "king", "marquis", "viscount"}
+_FEMALE_RANKS = {"countess", "baroness", "duchess", "princess", "queen", "marchioness"}
 _GROUPS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _AFFILIATION_LABELS = {"ORG", "GPE", "NORP"}
 _TITLE_POS = {"PROPN", "NOUN", "ADJ"}
@@ -271,6 +275,8 @@ def _gender_of(name: str) -> str | None:
         return gender
     if len(words) > 1 and KIN_TITLES.get(words[0].lower()):
         return KIN_TITLES[words[0].lower()]
+    if len(words) > 1 and (rank := gender_in(words[0], _MALE_RANKS, _FEMALE_RANKS)):
+        return rank  # "Count Dracula": a title of rank before a name
     return gender_of_first_name(words[0]) if len(words) > 1 else None
 
 

@@ -777,7 +777,14 @@ def _unknown(scene: _Scene, noun: Token, gender: str) -> int | None:
     ):
         return None
     until = None if _other_spoke(scene, gender) or scene.mention is None else scene.mention.start
-    if person_gender(noun) is not None or person_sex(noun, scene.said, until) != gender:
+    # "My father's face brightened. “…,” he said": the narrator's own kin is one
+    # person all through, never someone named before.
+    own_kin = noun.lower_ in FAMILY_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in noun.lefts
+    )
+    if (person_gender(noun) is not None and not own_kin) or person_sex(
+        noun, scene.said, until
+    ) != gender:
         # "The lad" may be someone named before (see ``_new_person``).
         return None
     return definite_person(scene.doc, scene.table, noun, gender, scene.said)

@@ -80,6 +80,10 @@ _SUBORDINATORS = frozenset(
 _WORDLESS = GESTURE_VERBS - {"whisper", "mutter", "murmur", "exclaim", "reply"}
 # The most words a line of its own may have to be a quote's attribution ("I asked again.").
 _TAIL_WORDS = 3
+# Adverb particles of phrasal verbs that tag speech when inverted ("went on Sir Henry",
+# "broke in the old man", "spoke up Jim"); the tagger may read them as prepositions.
+# From the particle list of Quirk et al., A Comprehensive Grammar (1985), 16.3.
+_INVERTED_PARTICLES = frozenset({"on", "in", "up", "out", "back", "off"})
 
 
 @attrs.frozen
@@ -252,14 +256,17 @@ class _Finder:
         if paragraph + 1 >= len(self.analysis.paragraphs):
             return end
         start, stop = self.analysis.paragraphs[paragraph + 1]
-        line = [t for t in self.tokens.within(start, stop) if not t.is_punct]
+        end_of_line = stop
+        if later and later[0].start < stop:
+            stop = later[0].start
+        # "‘Ah!’" / "I said, ‘I thought so.’": a tag set off before the next quote.
+        words_end = stop if self.text[start:stop].rstrip().endswith(",") else end_of_line
+        line = [t for t in self.tokens.within(start, words_end) if not t.is_punct]
         short = 0 < len(line) <= _TAIL_WORDS and (
-            line[0].text == "I" or self._named_tag(line, self.text[start:stop])
+            line[0].text == "I" or self._named_tag(line, self.text[start:end_of_line])
         )
         if not self.text[start : start + 1].islower() and not short:
             return end
-        if later and later[0].start < stop:
-            stop = later[0].start
         tail = sentence_end(self.text, start, stop)
         return tail if self._after(quote, quote.end, tail) is not None else end
 
@@ -605,7 +612,11 @@ class _Finder:
                 # "“The maids have come, then?” / He nodded.": a nod answers the
                 # question; the one who nods was asked it.
                 return None
-            if sentence_closed and speaker.start < token.idx and _has_complement(token):
+            # "“Ah!” / I said, “I thought so.”": a bare tag set off before the next quote
+            # is this quote's, and the next quote is no complement of its cue.
+            bare = speaker.start == words[0].idx and self.text[start:end].rstrip().endswith(",")
+            limit = end if bare else len(self.text)
+            if sentence_closed and speaker.start < token.idx and _has_complement(token, limit):
                 # "…." Smith said the plan failed: a new statement, not this one's cue.
                 return None
             return _Attribution(
@@ -660,6 +671,14 @@ class _Finder:
         """
         rest = list(tokens)
         while rest and rest[0].dep_ == "prt":
+            rest = rest[1:]
+        if (
+            len(rest) > 1
+            and rest[0].lower_ in _INVERTED_PARTICLES
+            and rest[0].dep_ == "prep"
+            and rest[1].pos_ in {"PROPN", "DET", "ADJ"}
+        ):
+            # "…,” went on Sir Henry: the particle read as a preposition.
             rest = rest[1:]
         rest = [
             token
@@ -823,15 +842,17 @@ def _words_between(text: str, start: int, end: int) -> bool:
     return any(char.isalnum() for char in text[start:end])
 
 
-def _has_complement(cue: Token) -> bool:
+def _has_complement(cue: Token, end: int) -> bool:
     """Return whether a cue verb has words of its own after it ("said the plan failed").
 
     A participle is not a complement ("he asked, pointing north"), nor is a
-    noun phrase set off by a comma ("he demanded, a trifle irritably").
+    noun phrase set off by a comma ("he demanded, a trifle irritably"), nor
+    the next quote, past ``end`` ("“Ah!” I said, “I thought so.”").
     """
     return any(
         child.dep_ in _COMPLEMENTS
-        and child.i > cue.i
+        and cue.i < child.i
+        and child.idx < end
         and child.tag_ != "VBG"
         and not (child.dep_ in _OBJECTS and _set_off(cue, child))
         for child in cue.children
