@@ -141,9 +141,9 @@ def test_a_name_the_parser_reads_as_a_noun_is_called_out(extractor: Extractor) -
     table = EntityTable(doc.text)
     table.add(Span.from_spacy(doc[0:1]), "PERSON")
     table.add(Span.from_spacy(doc[2:3]), "PERSON")
-    assert list(_vocatives(table, doc[5:])) == [0]
+    assert list(_vocatives(table, list(doc[5:]))) == [0]
     # A common noun that names nobody calls nobody.
-    assert list(_vocatives(table, doc[8:])) == []
+    assert list(_vocatives(table, list(doc[8:]))) == []
 
 
 def test_a_quote_goes_to_the_one_its_answer_calls_by_name(extractor: Extractor) -> None:

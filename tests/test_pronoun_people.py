@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from quoteattr.model import Kind, Span, Speaker, Statement
 from quoteattr.resolve.dialogue import _with_article, people_by_use
@@ -73,7 +74,7 @@ def _mistaken_doc(nlp: Language, words: list[str], names: list[int], label: str)
     for position, token in enumerate(doc):
         token.pos_ = "PROPN" if position in names else ("PUNCT" if token.is_punct else "VERB")
         token.tag_ = "NNP" if position in names else token.pos_
-    doc.set_ents([doc.char_span(doc[n].idx, doc[n].idx + len(doc[n]), label=label) for n in names])
+    doc.set_ents([SpacySpan(doc, n, n + 1, label=label) for n in names])
     return doc
 
 
